@@ -1,0 +1,1 @@
+"""The person: user accounts, professions and domains, preferences."""

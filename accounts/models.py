@@ -1,0 +1,103 @@
+"""The person: a custom user whose login is the e-mail address."""
+
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PROFESSION_DOMAIN, Domain, Language, Profession, StudentLevel
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    profession = models.CharField(
+        _("profession"), max_length=40, choices=Profession.choices, default=Profession.OTHER
+    )
+    student_level = models.CharField(
+        _("student level"),
+        max_length=3,
+        choices=StudentLevel.choices,
+        blank=True,
+        help_text=_("Only for students: mbo, hbo or wo."),
+    )
+    programme = models.CharField(
+        _("programme"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only for students, e.g. MBO-V, HBO-V, Social Work."),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.DUTCH
+    )
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(student_level="") | ~models.Q(programme=""),
+                name="student_has_programme",
+                violation_error_message=_("A student needs a programme."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return (self.full_name.split(" ")[0] if self.full_name else self.email.split("@")[0])
+
+    @property
+    def domain(self) -> str:
+        return PROFESSION_DOMAIN.get(self.profession, Domain.CITIZENS)
+
+    def get_domain_display(self) -> str:
+        return Domain(self.domain).label
+
+    @property
+    def is_student(self) -> bool:
+        return bool(self.student_level)

@@ -1,0 +1,1 @@
+"""What the network learns from: pseudonymised cases, pairs, lessons linked to themes."""

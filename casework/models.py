@@ -1,0 +1,1 @@
+"""Models of cases, pairs and lessons."""

@@ -1,0 +1,14 @@
+"""URL configuration: our apps, allauth under /account/, the admin under /admin/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from networks import views as network_views
+
+urlpatterns = [
+    path("", network_views.home, name="home"),
+    path("account/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("", include("networks.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""The network and its structure: organisations, networks, memberships, invitations, themes."""

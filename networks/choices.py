@@ -1,0 +1,33 @@
+"""Vocabularies of the network: kinds of organisation and network, membership roles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class OrganisationKind(models.TextChoices):
+    CARE_PROVIDER = "care_provider", _("Care provider")
+    WELFARE = "welfare", _("Welfare organisation")
+    SCHOOL = "school", _("School")
+    MUNICIPALITY = "municipality", _("Municipality")
+    GP_PRACTICE = "gp_practice", _("GP practice")
+    COMPANY = "company", _("Company")
+    KNOWLEDGE_INSTITUTE = "knowledge_institute", _("Knowledge institute")
+
+
+class NetworkKind(models.TextChoices):
+    DISTRICT_TEAM = "district_team", _("District nursing team")
+    NURSING_HOME = "nursing_home", _("Nursing home")
+    LEARNING_COMMUNITY = "learning_community", _("Learning community")
+    NEIGHBOURHOOD = "neighbourhood", _("Neighbourhood network")
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", pgettext_lazy("role", "Coordinator")
+    TEACHER = "teacher", pgettext_lazy("role", "Teacher")
+    STUDENT = "student", pgettext_lazy("role", "Student")
+    PROFESSIONAL = "professional", pgettext_lazy("role", "Professional")
+    EXPERT_BY_EXPERIENCE = "expert_by_experience", pgettext_lazy("role", "Expert by experience")
+    RESIDENT = "resident", pgettext_lazy("role", "Resident / volunteer")
+    RESEARCHER = "researcher", pgettext_lazy("role", "Researcher")
+    GUEST = "guest", pgettext_lazy("role", "Guest")

@@ -1,0 +1,211 @@
+"""Organisations, networks, memberships (with their history), invitations and themes."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import NetworkKind, OrganisationKind, Role
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Network(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=NetworkKind.choices)
+    region = models.CharField(_("region or district"), max_length=120, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    partners = models.ManyToManyField(
+        Organisation, through="NetworkPartner", related_name="networks", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkPartner(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="partnerships"
+    )
+    part = models.CharField(
+        _("part in the network"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. provides internships, hosts the meetings, research partner."),
+    )
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "organisation"], name="unique_partner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.network}"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        """Memberships in force on a date: not ended, started, and not past their end."""
+        on = on or timezone.localdate()
+        return self.filter(ended_at__isnull=True, starts_on__lte=on).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
+
+
+class Membership(models.Model):
+    """A person's part in a network. Ending keeps the row: the history stays."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text=_("E.g. the end of an internship.")
+    )
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["network", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "user"],
+                condition=Q(ended_at__isnull=True),
+                name="one_open_membership_per_network",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "ended_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.network} ({self.get_role_display()})"
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return (
+            self.ended_at is None
+            and self.starts_on <= today
+            and (self.ends_on is None or self.ends_on >= today)
+        )
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    ends_on = models.DateField(_("membership ends on"), null=True, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.network}"
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+
+class Theme(models.Model):
+    """A theme that lives in the network's practice, e.g. ondervoeding or valpreventie."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "slug"], name="unique_theme_per_network")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

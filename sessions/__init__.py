@@ -1,0 +1,1 @@
+"""What happens on a date: meetings, shadowing days, reminders. App label: ``meetings``."""

@@ -1,0 +1,1 @@
+"""Models of meetings, shadowing days and reminders (app label ``meetings``)."""
