@@ -22,8 +22,14 @@ def user_language_set(*, user: User, language: str) -> None:
 
 @transaction.atomic
 def user_create_verified(
-    *, email: str, password: str, full_name: str, profession: str, student_level: str = "",
-    programme: str = "", language: str = "nl",
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    profession: str,
+    student_level: str = "",
+    programme: str = "",
+    language: str = "nl",
 ) -> User:
     """Create an account whose e-mail address is already proven (e.g. by an invitation link).
 

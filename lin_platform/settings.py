@@ -115,7 +115,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", "")
 CACHE_URL = env("CACHE_URL", REDIS_URL)
 if CACHE_URL.startswith("redis"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
 else:
     CACHES = {
         "default": {
@@ -271,5 +273,10 @@ LOGGING = {
 }
 
 # The embedded defaults write under var/: make sure their folders exist before first use.
-for _folder in (VAR_DIR, VAR_DIR / "mail", VAR_DIR / "celery" / "broker", VAR_DIR / "celery" / "processed"):
+for _folder in (
+    VAR_DIR,
+    VAR_DIR / "mail",
+    VAR_DIR / "celery" / "broker",
+    VAR_DIR / "celery" / "processed",
+):
     _folder.mkdir(parents=True, exist_ok=True)

@@ -3,10 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from networks import views as network_views
+from lin_platform import views as platform_views
 
 urlpatterns = [
-    path("", network_views.home, name="home"),
+    path("", platform_views.home, name="home"),
     path("account/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("networks.urls")),

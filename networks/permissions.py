@@ -18,9 +18,7 @@ def current_membership(user, network: Network) -> Membership | None:
         return None
     cache = user.__dict__.setdefault("_lin_membership_cache", {})
     if network.pk not in cache:
-        cache[network.pk] = (
-            Membership.objects.current().filter(network=network, user=user).first()
-        )
+        cache[network.pk] = Membership.objects.current().filter(network=network, user=user).first()
     return cache[network.pk]
 
 

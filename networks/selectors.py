@@ -74,8 +74,10 @@ class DomainCount:
 
 def domain_mix(network: Network) -> list[DomainCount]:
     """Members per domain (every domain listed, zero included), in one query."""
-    professions = Membership.objects.current().filter(network=network).values_list(
-        "user__profession", flat=True
+    professions = (
+        Membership.objects.current()
+        .filter(network=network)
+        .values_list("user__profession", flat=True)
     )
     counts = Counter(PROFESSION_DOMAIN.get(p, Domain.CITIZENS) for p in professions)
     return [DomainCount(d.value, d.label, counts.get(d.value, 0)) for d in Domain]

@@ -98,6 +98,7 @@ def invitation_send(*, invitation: Invitation, language: str = "nl") -> None:
             "role": invitation.get_role_display(),
             "inviter": invitation.invited_by,
             "url": invitation_url(invitation),
+            "LANGUAGE_CODE": language,
         }
         subject = _("Invitation to join %(network)s") % {"network": invitation.network.name}
         text = render_to_string("networks/email/invitation.txt", context)
@@ -305,9 +306,7 @@ def network_create(
     email = _normalise_email(coordinator_email)
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
-        return network, Membership.objects.create(
-            network=network, user=user, role=Role.COORDINATOR
-        )
+        return network, Membership.objects.create(network=network, user=user, role=Role.COORDINATOR)
     return network, invitation_create(
         network=network, email=email, role=Role.COORDINATOR, invited_by=created_by
     )

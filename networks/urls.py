@@ -15,9 +15,7 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation_revoke",
     ),
-    path(
-        "netwerken/<slug:slug>/leden/<int:pk>/", views.membership_edit, name="membership_edit"
-    ),
+    path("netwerken/<slug:slug>/leden/<int:pk>/", views.membership_edit, name="membership_edit"),
     path(
         "netwerken/<slug:slug>/leden/<int:pk>/beeindigen/",
         views.membership_end,

@@ -27,12 +27,6 @@ def _first_error(error: ValidationError) -> str:
 
 
 @login_required
-def home(request):
-    memberships = list(selectors.networks_of(request.user))
-    return render(request, "networks/home.html", {"memberships": memberships})
-
-
-@login_required
 def network_detail(request, slug):
     network = permissions.get_network_for_member(request.user, slug)
     context = {
@@ -168,7 +162,12 @@ def invitation(request, token):
     )
     problem = services.invitation_problem(invitation)
     if problem:
-        return render(request, "networks/invitation_problem.html", {"problem": problem}, status=410 if invitation else 404)
+        return render(
+            request,
+            "networks/invitation_problem.html",
+            {"problem": problem},
+            status=410 if invitation else 404,
+        )
 
     context = {"invitation": invitation, "network": invitation.network}
     user = request.user

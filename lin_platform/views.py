@@ -1,0 +1,12 @@
+"""Project-level views: the home page, which gathers what each app has for the person."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from networks import selectors as network_selectors
+
+
+@login_required
+def home(request):
+    context = {"memberships": list(network_selectors.networks_of(request.user))}
+    return render(request, "home.html", context)
