@@ -53,7 +53,7 @@ class Entry:
 def members(ok: Any = 200, **overrides) -> dict[str, Any]:
     """Every current member gets ``ok``; non-members 404; anonymous to the sign-in page."""
     table = {"anonymous": LOGIN, "outsider": 404, "other_coordinator": 404, "staff": 404}
-    table.update({role: ok for role in ROLES})
+    table.update(dict.fromkeys(ROLES, ok))
     table.update(overrides)
     return table
 
@@ -61,7 +61,7 @@ def members(ok: Any = 200, **overrides) -> dict[str, Any]:
 def only(roles: list[str], ok: Any = 200, **overrides) -> dict[str, Any]:
     """Only members with one of ``roles`` get ``ok``; other members 403; others 404."""
     table = members(403)
-    table.update({role: ok for role in roles})
+    table.update(dict.fromkeys(roles, ok))
     table.update(overrides)
     return table
 
@@ -71,7 +71,7 @@ def coordinators(ok: Any = 200, **overrides) -> dict[str, Any]:
 
 
 def everyone(ok: Any = 200, **overrides) -> dict[str, Any]:
-    table = {actor: ok for actor in ACTORS}
+    table = dict.fromkeys(ACTORS, ok)
     table.update(overrides)
     return table
 

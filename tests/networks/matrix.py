@@ -75,7 +75,11 @@ ENTRIES = [
         "networks:create",
         label="post",
         method="post",
-        data=lambda w: {"name": "LIN Noord", "kind": "nursing_home", "coordinator_email": "c@example.org"},
+        data=lambda w: {
+            "name": "LIN Noord",
+            "kind": "nursing_home",
+            "coordinator_email": "c@example.org",
+        },
         expect=signed_in(403, staff=302),
     ),
     Entry("networks:staff_list", expect=staff_only),

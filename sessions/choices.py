@@ -1,0 +1,21 @@
+"""Vocabularies of meetings: formats and statuses."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingFormat(models.TextChoices):
+    INTERVISIE = "intervisie", _("Peer consultation (intervisie)")
+    MOREEL_BERAAD = "moreel_beraad", _("Moral case deliberation (moreel beraad)")
+    KLINISCHE_LES = "klinische_les", _("Clinical lesson (klinische les)")
+    CASUISTIEK = "casuistiek", _("Case discussion (casuïstiekbespreking)")
+    GASTSPREKER = "gastspreker", _("Guest speaker")
+    THEMABIJEENKOMST = "themabijeenkomst", _("Theme meeting")
+    LEERLAB = "leerlab", _("Learning lab")
+    UITWISSELING = "uitwisseling", _("Exchange between networks")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    HELD = "held", _("Held")

@@ -1,1 +1,0 @@
-"""Models of meetings, shadowing days and reminders (app label ``meetings``)."""

@@ -1,0 +1,105 @@
+"""LIN meetings and the series they may belong to."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import MeetingFormat, MeetingStatus
+
+
+class MeetingSeries(models.Model):
+    """A recurring meeting; its dates are computed in Europe/Amsterdam wall-clock time so
+    that a meeting at 15:00 stays at 15:00 across the daylight-saving change."""
+
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="meeting_series"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    format = models.CharField(_("format"), max_length=30, choices=MeetingFormat.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Meeting(models.Model):
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="meetings"
+    )
+    series = models.ForeignKey(
+        MeetingSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
+    format = models.CharField(_("format"), max_length=30, choices=MeetingFormat.choices)
+    title = models.CharField(_("title"), max_length=200)
+    themes = models.ManyToManyField(
+        "networks.Theme", blank=True, related_name="meetings", verbose_name=_("themes")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="facilitated_meetings",
+        verbose_name=_("facilitator"),
+    )
+    agenda = models.TextField(_("agenda"), blank=True)
+    invited_networks = models.ManyToManyField(
+        "networks.Network",
+        blank=True,
+        related_name="guest_meetings",
+        verbose_name=_("invited networks"),
+        help_text=_("For an exchange: the members of these networks are invited too."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    # Bumped on every change people should hear about (calendar SEQUENCE, change notices).
+    revision = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("The end lies before the start."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(location="") | ~Q(online_url=""),
+                name="meeting_has_place_or_link",
+                violation_error_message=_("Give a place, an online link, or both."),
+            ),
+        ]
+        indexes = [models.Index(fields=["network", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
