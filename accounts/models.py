@@ -14,6 +14,10 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def default_reminder_minutes() -> list[int]:
+    return [2 * 24 * 60, 2 * 60]
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -60,6 +64,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"), max_length=5, choices=Language.choices, default=Language.DUTCH
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    # Lead times of meeting reminders, in minutes before the start (default: 2 days, 2 hours).
+    # Calendar feeds use the same values for their alarms.
+    meeting_reminder_minutes = models.JSONField(
+        _("meeting reminders (minutes before)"), default=default_reminder_minutes, blank=True
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -1,0 +1,1 @@
+"""Reads of the meetings app, one module per topic."""

@@ -1,0 +1,1 @@
+"""Writes of the meetings app, one module per topic."""
