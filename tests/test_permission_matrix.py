@@ -1,7 +1,6 @@
 """Every URL pattern of our apps answers every actor as its matrix entry says."""
 
 import importlib
-import pkgutil
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,11 @@ def _our_url_names(patterns=None, namespace="") -> set[str]:
 
 
 def _all_entries() -> list[Entry]:
+    """ENTRIES of every ``tests/<app>/matrix*.py`` (e.g. ``tests/sessions/matrix_rsvp.py``)."""
+    root = Path(tests.__file__).parent
     entries = []
-    for info in pkgutil.iter_modules([str(Path(tests.__file__).parent)]):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"tests.{info.name}.matrix")
-        except ModuleNotFoundError:
-            continue
+    for path in sorted(root.glob("*/matrix*.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
         entries.extend(module.ENTRIES)
     return entries
 
