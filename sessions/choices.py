@@ -19,3 +19,22 @@ class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     CANCELLED = "cancelled", _("Cancelled")
     HELD = "held", _("Held")
+
+
+class RsvpAnswer(models.TextChoices):
+    YES = "yes", _("Yes, I will come")
+    NO = "no", _("No")
+    MAYBE = "maybe", _("Maybe")
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+    LATE = "late", _("Late")
+
+
+class MeetingRoleKind(models.TextChoices):
+    CASE_BRINGER = "case_bringer", _("Case-bringer")
+    NOTE_TAKER = "note_taker", _("Note-taker")
+    PRESENTER = "presenter", _("Presenter")
