@@ -14,7 +14,10 @@ from networks.models import Network
 
 
 class Command(BaseCommand):
-    help = "Create fictional demo networks, people and logins (development only)."
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set per instance so that the help is in the language active when it is shown.
+        self.help = _("Create fictional demo networks, people and logins (development only).")
 
     def add_arguments(self, parser):
         parser.add_argument(
