@@ -51,8 +51,11 @@ run: install compilemessages
 	@echo
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
+# pytest exits 5 when it collected no test: that is a failure too, and says so.
 test: install compilemessages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no test (exit 5)" >&2; fi; \
+	exit $$status
 
 lint: install
 	$(BIN)/ruff check .

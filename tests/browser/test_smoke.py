@@ -5,12 +5,13 @@ Each page these tests visit is also checked by axe (see conftest.py).
 
 import re
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from networks.choices import Role
-from tests.browser.conftest import login, screenshot
+from tests.browser.conftest import axe_check, login, screenshot
 from tests.factories import member
 
 
@@ -42,3 +43,29 @@ def test_member_sees_their_network_on_the_home_page(page, live_server, network, 
     expect(link).to_have_attribute("href", reverse("networks:detail", args=[network.slug]))
     expect(page.locator("header nav")).to_contain_text("Sanne de Vries")
     screenshot(page, "smoke-home")
+
+
+@pytest.mark.parametrize("url_name", ["account_signup", "account_reset_password"])
+def test_public_account_pages_render_in_dutch(page, live_server, url_name):
+    page.goto(reverse(url_name))
+
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.locator("main h1")).to_have_count(1)
+    screenshot(page, f"smoke-{url_name}")
+
+
+def test_wrong_password_is_refused_with_a_message(page, live_server, network):
+    student = member(network, Role.STUDENT)
+    page.goto(reverse("account_login"))
+
+    page.locator("main input[name=login]").fill(student.email)
+    page.locator("main input[name=password]").fill("not-the-password")
+    page.locator("main button[type=submit]").click()
+
+    with translation.override("nl"):
+        error = translation.gettext(
+            "The email address and/or password you specified are not correct."
+        )
+    expect(page.locator("main .alert-danger, main .invalid-feedback").first).to_have_text(error)
+    axe_check(page)
+    screenshot(page, "smoke-sign-in-refused")
