@@ -5,10 +5,11 @@ Every test in this folder:
 - is marked ``browser`` and runs with ``transactional_db`` (the live server thread needs to see
   the rows a test creates);
 - gets a ``page`` whose ``goto`` runs an axe-core check (WCAG 2.1 A and AA) on the page it
-  lands on; a page reached in another way (a click on a link, a form submission) is checked by
-  calling :func:`axe_check` once the test has waited for it, and the page a test ends on is
-  checked at teardown. A test that leaves a page it reached by a click without checking it
-  fails, naming the page: every page a browser test visits is checked.
+  lands on. A page reached in another way (a click on a link, a form submission) is checked
+  when the test calls :func:`axe_check` once it has waited for it, or else automatically by the
+  next ``goto`` (before leaving it) or at teardown (the page a test ends on). A test that
+  clicks on from such a page without checking it fails, naming the page: every page a browser
+  test visits is checked.
 - fails when the browser reports a Content-Security-Policy violation or an uncaught JavaScript
   error.
 
@@ -207,7 +208,7 @@ def login(page, live_server, user, password: str | None = None) -> None:
 
 @pytest.fixture
 def page(page):
-    """Playwright's page, with an axe check after every ``goto`` and a watch on every document.
+    """Playwright's page, with an axe check around every ``goto`` and a watch on every document.
 
     At teardown: the page the test ended on is checked, and the test fails if it left a page
     unchecked, or if the browser reported a CSP violation or a JavaScript error.
@@ -217,6 +218,9 @@ def page(page):
     original_goto = page.goto
 
     def goto(url, *, axe=True, **kwargs):
+        # The page being left (reached by a click, say) is checked before it is gone.
+        if watch.document and watch.checked != watch.document:
+            axe_check(page)
         response = original_goto(url, **kwargs)
         if axe:
             axe_check(page)
