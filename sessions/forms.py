@@ -20,6 +20,12 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+class WebAddressField(forms.URLField):
+    """A web address: http or https only (no javascript:, no file:)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class MeetingForm(forms.Form):
     """What, when and where: shared by scheduling and editing."""
 
@@ -40,11 +46,10 @@ class MeetingForm(forms.Form):
         required=False,
         help_text=_("An address or room. Give a place, an online link, or both (hybrid)."),
     )
-    online_url = forms.URLField(
+    online_url = WebAddressField(
         label=_("Online link"),
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         error_messages={
             "invalid": _("Enter a complete web address, e.g. https://meet.example.org/lin.")
         },

@@ -28,7 +28,7 @@ from .meetings import meeting_url
 def attendance(request, slug, pk):
     meeting = permissions.get_meeting_for_runner(request.user, pk, slug)
     lines = attendance_people(meeting)
-    form = AttendanceForm(request.POST or None, lines=lines)
+    form = AttendanceForm(request.POST if request.method == "POST" else None, lines=lines)
     if request.method == "POST" and form.is_valid():
         try:
             recorded = attendance_register(

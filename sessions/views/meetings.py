@@ -30,7 +30,7 @@ def _errors(error: ValidationError) -> list[str]:
 def meeting_schedule(request, slug):
     """Schedule one meeting or a series. "Preview" shows the dates without saving."""
     network = get_network_for_coordinator(request.user, slug)
-    form = ScheduleForm(request.POST or None, network=network)
+    form = ScheduleForm(request.POST if request.method == "POST" else None, network=network)
     preview = None
     if request.method == "POST" and form.is_valid():
         wants_preview = "preview" in request.POST
@@ -137,7 +137,7 @@ def meeting_edit(request, slug, pk):
         messages.error(request, _("A cancelled meeting cannot be changed."))
         return redirect(meeting_url(meeting))
     form = EditForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         network=meeting.network,
         in_series=meeting.series_id is not None,
         initial=_initial(meeting),
@@ -174,7 +174,7 @@ def meeting_edit(request, slug, pk):
 @login_required
 def meeting_cancel(request, slug, pk):
     meeting = permissions.get_meeting_for_manager(request.user, pk, slug)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
