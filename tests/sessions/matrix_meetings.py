@@ -138,7 +138,5 @@ ENTRIES = [
         data=lambda w: {"code": "WRONG1"},
         expect=members(302),
     ),
-    Entry(
-        "meetings:attendance_export", args=lambda w: [w.network.slug], expect=coordinators(200)
-    ),
+    Entry("meetings:attendance_export", args=lambda w: [w.network.slug], expect=coordinators(200)),
 ]

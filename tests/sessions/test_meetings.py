@@ -340,7 +340,10 @@ def test_a_forged_id_of_another_networks_meeting_answers_404(client, network, co
     foreign = MeetingFactory(network=other, title="Van een ander")
     client.force_login(coord)
     for name in ("detail", "edit", "cancel", "attendance"):
-        assert client.get(reverse(f"meetings:{name}", args=[network.slug, foreign.pk])).status_code == 404
+        assert (
+            client.get(reverse(f"meetings:{name}", args=[network.slug, foreign.pk])).status_code
+            == 404
+        )
     response = client.post(
         reverse("meetings:edit", args=[network.slug, foreign.pk]), edit_data(foreign)
     )
