@@ -62,7 +62,10 @@ class MeetingForm(forms.Form):
         help_text=_("Leave empty when there is no limit. Beyond it, people join a waiting list."),
     )
     facilitator = forms.ModelChoiceField(
-        label=_("Facilitator"), queryset=User.objects.none(), required=False
+        label=_("Facilitator"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
     )
     agenda = forms.CharField(
         label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 4}), required=False
