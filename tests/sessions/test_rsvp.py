@@ -156,3 +156,27 @@ def test_an_outsider_cannot_answer(client, network, meeting, other_network):
     client.force_login(outsider)
     assert answer(client, meeting, "yes").status_code == 404
     assert answers(meeting) == []
+
+
+def test_a_larger_capacity_moves_people_up_from_the_waiting_list(network):
+    from datetime import time
+
+    from sessions.services.meetings import MeetingDetails, meeting_update
+    from sessions.services.rsvp import rsvp_answer
+
+    meeting = MeetingFactory(network=network, capacity=1)
+    first, second = member(network), member(network)
+    rsvp_answer(meeting=meeting, user=first, answer="yes")
+    rsvp_answer(meeting=meeting, user=second, answer="yes")
+    assert Rsvp.objects.get(user=second).waitlisted is True
+    local = timezone.localtime(meeting.starts_at)
+    meeting_update(
+        meeting=meeting,
+        details=MeetingDetails(
+            title=meeting.title, format=meeting.format, location=meeting.location, capacity=2
+        ),
+        day=local.date(),
+        start_time=time(10, 0),
+        end_time=time(11, 0),
+    )
+    assert Rsvp.objects.get(user=second).waitlisted is False
