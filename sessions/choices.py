@@ -38,3 +38,29 @@ class MeetingRoleKind(models.TextChoices):
     CASE_BRINGER = "case_bringer", _("Case-bringer")
     NOTE_TAKER = "note_taker", _("Note-taker")
     PRESENTER = "presenter", _("Presenter")
+
+
+class Repeat(models.TextChoices):
+    """How a series repeats: every N weeks on a weekday, or the n-th weekday of the month."""
+
+    NONE = "none", _("Does not repeat")
+    WEEKLY = "weekly", _("Every N weeks on a weekday")
+    MONTHLY = "monthly", _("A given weekday of the month (e.g. the 4th Thursday)")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, _("first")
+    SECOND = 2, _("second")
+    THIRD = 3, _("third")
+    FOURTH = 4, _("fourth")
+    LAST = -1, _("last")

@@ -1,11 +1,19 @@
 """LIN meetings and the series they may belong to."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import MeetingFormat, MeetingStatus
+from ..choices import MeetingFormat, MeetingStatus, Repeat
+
+
+def new_checkin_code() -> str:
+    """Six characters that are easy to read aloud and type (no 0/O, 1/I/L)."""
+    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(6))
 
 
 class MeetingSeries(models.Model):
@@ -17,6 +25,18 @@ class MeetingSeries(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     format = models.CharField(_("format"), max_length=30, choices=MeetingFormat.choices)
+    # The rule the series was scheduled with, kept to describe it ("every 2 weeks on
+    # Thursday"); the meetings themselves are rows and may be edited one by one.
+    repeat = models.CharField(
+        _("repeats"), max_length=10, choices=Repeat.choices, default=Repeat.WEEKLY
+    )
+    interval = models.PositiveSmallIntegerField(_("every how many weeks"), default=1)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), default=0)
+    week_of_month = models.SmallIntegerField(_("week of the month"), null=True, blank=True)
+    starts_on = models.DateField(_("first date"), null=True, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(_("number of meetings"), null=True, blank=True)
+    skip_dates = models.JSONField(_("dates to skip"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -71,6 +91,9 @@ class Meeting(models.Model):
         _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    # Shown on screen by the coordinator or facilitator; attendees type it to check in
+    # during the meeting's time window.
+    checkin_code = models.CharField(_("check-in code"), max_length=8, default=new_checkin_code)
     # Bumped on every change people should hear about (calendar SEQUENCE, change notices).
     revision = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
@@ -103,3 +126,11 @@ class Meeting(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def is_hybrid(self) -> bool:
+        return bool(self.location and self.online_url)
