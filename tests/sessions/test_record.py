@@ -268,3 +268,27 @@ def test_summary_partials_render_for_the_meeting_page(network, coordinator, meet
     assert "Wijkagent uitnodigen" in html
     assert reverse("meetings:record", args=[network.slug, meeting.pk]) in html
     assert reverse("meetings:groups", args=[network.slug, meeting.pk]) in html
+
+
+def test_demo_seed_fills_past_meetings_once(network, coordinator):
+    from sessions.demo_method import seed_method_records
+    from sessions.models import Attendance, BreakoutGroup
+
+    member(network, Role.STUDENT)
+    member(network, Role.PROFESSIONAL)
+    start = MeetingFactory.starts_at.function() - timedelta(days=30)
+    past = MeetingFactory(network=network, starts_at=start, ends_at=start + timedelta(hours=2))
+    beraad = MeetingFactory(
+        network=network,
+        format=MeetingFormat.MOREEL_BERAAD,
+        starts_at=start - timedelta(days=7),
+        ends_at=start - timedelta(days=7) + timedelta(hours=2),
+    )
+    MeetingFactory(network=network)  # in the future: left alone
+    for person in [member(network, Role.PROFESSIONAL) for _ in range(5)]:
+        Attendance.objects.create(meeting=past, user=person, status="present")
+    first = seed_method_records()
+    assert first == {"records": 2, "roles": 4, "actions": 4, "groups": 2}
+    assert MeetingRecord.objects.get(meeting=beraad).method == "nijmegen"
+    assert seed_method_records() == {"records": 0, "roles": 0, "actions": 0, "groups": 0}
+    assert BreakoutGroup.objects.filter(meeting=past).count() == 2
