@@ -67,7 +67,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages -l nl --no-obsolete -i staticfiles -i var -i build -i test-results
+	$(PY) manage.py makemessages -l nl --no-obsolete -i staticfiles -i var -i build -i test-results -i tests -i .venv
 	$(MAKE) compilemessages
 
 clean:

@@ -64,6 +64,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"), max_length=5, choices=Language.choices, default=Language.DUTCH
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    # Switching the personal calendar feed off keeps a (new, unused) token: the token column
+    # is unique and not null; the feed answers 404 while this is off.
+    calendar_feed_enabled = models.BooleanField(_("calendar feed on"), default=True)
     # Lead times of meeting reminders, in minutes before the start (default: 2 days, 2 hours).
     # Calendar feeds use the same values for their alarms.
     meeting_reminder_minutes = models.JSONField(

@@ -2,66 +2,29 @@
 meetings every two weeks (with a preview), a student answers yes, the coordinator registers
 attendance. Every page visited passes axe (WCAG 2.1 A/AA)."""
 
-import os
+import re
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from networks.choices import Role
 from sessions.models import Attendance, Meeting, Rsvp
-from tests.factories import PASSWORD, ThemeFactory, member
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-SHOTS = Path(os.environ.get("LIN_SCREENSHOTS", "test-results/screenshots"))
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {
-        **browser_type_launch_args,
-        "executable_path": "/usr/bin/chromium",
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
-    }
+from tests.browser.conftest import axe_check, login, screenshot
+from tests.factories import ThemeFactory, member
 
 
 def check_axe(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        },
-    )
-    if results.violations_count:
-        print(results.generate_report())
-    assert results.violations_count == 0, name
+    axe_check(page)
+    screenshot(page, name)
 
 
-def sign_in(page, base, email):
-    page.goto(f"{base}/account/login/")
-    check_axe(page, "login")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{base}/")
+def click_to(page, selector: str, url_pattern: str) -> None:
+    """Follow a link or submit a form, and wait until the next page is there."""
+    page.click(selector)
+    page.wait_for_url(re.compile(url_pattern))
 
 
-def test_coordinator_schedules_a_series_and_registers_attendance(
-    live_server, page, browser, transactional_db
-):
+def test_coordinator_schedules_a_series_and_registers_attendance(live_server, page, browser):
     base = live_server.url
     from tests.factories import NetworkFactory
 
@@ -71,11 +34,11 @@ def test_coordinator_schedules_a_series_and_registers_attendance(
     student = member(network, Role.STUDENT, full_name="Sam Student")
     first_day = timezone.localdate() + timedelta(days=7)
 
-    sign_in(page, base, coordinator.email)
-    check_axe(page, "home-coordinator")
+    login(page, live_server, coordinator)
+    screenshot(page, "home-coordinator")
     page.goto(f"{base}/netwerken/lin-oost/agenda/")
     check_axe(page, "agenda-empty")
-    page.click("a[href='/netwerken/lin-oost/bijeenkomsten/plannen/']")
+    click_to(page, "a[href='/netwerken/lin-oost/bijeenkomsten/plannen/']", r"/plannen/$")
     check_axe(page, "schedule-form")
 
     page.fill("#id_title", "Intervisie wijkteam Oost")
@@ -102,7 +65,7 @@ def test_coordinator_schedules_a_series_and_registers_attendance(
     assert {(s.hour, s.minute) for s in starts} == {(15, 0)}
     assert page.locator(".agenda-list li").count() == 6
     check_axe(page, "agenda-series")
-    page.click("a[href='/netwerken/lin-oost/agenda/maand/']")
+    click_to(page, "a[href='/netwerken/lin-oost/agenda/maand/']", r"/agenda/maand/")
     check_axe(page, "month")
 
     first = Meeting.objects.order_by("starts_at").first()
@@ -110,8 +73,8 @@ def test_coordinator_schedules_a_series_and_registers_attendance(
 
     student_context = browser.new_context()
     student_page = student_context.new_page()
-    sign_in(student_page, base, student.email)
-    check_axe(student_page, "home-student")
+    login(student_page, live_server, student)
+    screenshot(student_page, "home-student")
     student_page.goto(meeting_url)
     check_axe(student_page, "meeting-student")
     student_page.click("#rsvp-box button[value=yes]")
@@ -122,7 +85,11 @@ def test_coordinator_schedules_a_series_and_registers_attendance(
 
     page.goto(meeting_url)
     check_axe(page, "meeting-coordinator")
-    page.click(f"a[href='/netwerken/lin-oost/bijeenkomsten/{first.pk}/aanwezigheid/']")
+    click_to(
+        page,
+        f"a[href='/netwerken/lin-oost/bijeenkomsten/{first.pk}/aanwezigheid/']",
+        r"/aanwezigheid/$",
+    )
     check_axe(page, "attendance")
     page.select_option(f"#id_person_{student.pk}", "present")
     page.select_option(f"#id_person_{coordinator.pk}", "present")
@@ -132,3 +99,20 @@ def test_coordinator_schedules_a_series_and_registers_attendance(
     assert sorted(Attendance.objects.values_list("user_id", "status")) == sorted(
         [(student.pk, "present"), (coordinator.pk, "present")]
     )
+
+    # Breakout groups for the people present, mixed across domains.
+    page.goto(meeting_url)
+    click_to(
+        page, f"a[href='/netwerken/lin-oost/bijeenkomsten/{first.pk}/groepen/']", r"/groepen/$"
+    )
+    check_axe(page, "groups-empty")
+    page.fill("#id_size", "2")
+    click_to(page, "form[action$='/groepen/indelen/'] button[type=submit]", r"/groepen/$")
+    page.wait_for_selector(".alert-success")
+    check_axe(page, "groups-made")
+    from sessions.models import BreakoutGroup
+
+    groups = BreakoutGroup.objects.filter(meeting=first).prefetch_related("members")
+    assert [sorted(m.user_id for m in g.members.all()) for g in groups] == [
+        sorted([student.pk, coordinator.pk])
+    ]

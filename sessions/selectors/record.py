@@ -1,0 +1,64 @@
+"""Reads for the method script, the structured record and the agreed actions."""
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import User
+from networks.models import Membership
+
+from ..methods import Method, method_for
+from ..models import ActionStatus, Meeting, MeetingAction, MeetingRecord, MeetingRole
+
+
+def record_of(meeting: Meeting) -> MeetingRecord | None:
+    return MeetingRecord.objects.filter(meeting=meeting).first()
+
+
+def method_of(meeting: Meeting, record: MeetingRecord | None) -> Method | None:
+    """The method the meeting follows: the record's choice, or the format's default."""
+    return method_for(meeting.format, record.method if record else None)
+
+
+def roles_of(meeting: Meeting) -> list[MeetingRole]:
+    return list(
+        MeetingRole.objects.filter(meeting=meeting)
+        .select_related("user")
+        .order_by("kind", "user__full_name")
+    )
+
+
+def actions_for(meeting: Meeting) -> QuerySet[MeetingAction]:
+    """Actions agreed in this meeting, and the still open actions agreed in earlier meetings
+    of the same series (they stay on the agenda until someone closes them)."""
+    condition = Q(meeting=meeting)
+    if meeting.series_id is not None:
+        condition |= Q(
+            meeting__series_id=meeting.series_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status=ActionStatus.OPEN,
+        )
+    return (
+        MeetingAction.objects.filter(condition)
+        .select_related("owner", "meeting")
+        .order_by("meeting__starts_at", "created_at", "pk")
+    )
+
+
+def action_for_meeting(meeting: Meeting, pk: int) -> MeetingAction | None:
+    """The action ``pk`` if it shows on ``meeting`` (agreed in it, or carried over to it)."""
+    action = MeetingAction.objects.select_related("meeting").filter(pk=pk).first()
+    if action is None:
+        return None
+    if action.meeting_id == meeting.pk:
+        return action
+    earlier_in_series = (
+        meeting.series_id is not None
+        and action.meeting.series_id == meeting.series_id
+        and action.meeting.starts_at < meeting.starts_at
+    )
+    return action if earlier_in_series else None
+
+
+def people_for_roles(meeting: Meeting) -> QuerySet[User]:
+    """Who can be given a role or an action: the current members of the meeting's network."""
+    user_ids = Membership.objects.current().filter(network_id=meeting.network_id).values("user_id")
+    return User.objects.filter(pk__in=user_ids, is_active=True).order_by("full_name", "email")
