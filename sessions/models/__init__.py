@@ -2,5 +2,14 @@
 
 from .attendance import Attendance, MeetingRole, Rsvp
 from .meetings import Meeting, MeetingSeries
+from .reminders import Delivery, DeliveryStatus
 
-__all__ = ["Attendance", "Meeting", "MeetingRole", "MeetingSeries", "Rsvp"]
+__all__ = [
+    "Attendance",
+    "Delivery",
+    "DeliveryStatus",
+    "Meeting",
+    "MeetingRole",
+    "MeetingSeries",
+    "Rsvp",
+]

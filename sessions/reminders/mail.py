@@ -1,0 +1,118 @@
+"""What a reminder mail looks like: rendered in the recipient's language, text and HTML,
+the meeting's .ics attached where it helps, a deterministic Message-ID, and a signed link
+to change one's reminders without signing in. No client data: a meeting's agenda (which
+may describe a case) is never put in a mail, only its title, time and place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from accounts.tokens import preferences_token
+
+from ..choices import MeetingStatus
+from .kinds import REGISTRY
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "lin-platform.local"
+
+
+def message_id_for(pk: int, kind: str) -> str:
+    """Deterministic: the same delivery row always carries the same Message-ID, so a mail
+    sent again after a crash can be recognised as the same message."""
+    return f"<reminder.{pk}.{kind}@{site_host()}>"
+
+
+def meeting_url(meeting) -> str:
+    # The meeting page belongs to the meetings helper; fall back to the network page.
+    for name, args in (
+        ("meetings:detail", [meeting.network.slug, meeting.pk]),
+        ("meetings:meeting_detail", [meeting.network.slug, meeting.pk]),
+    ):
+        try:
+            return settings.SITE_URL + reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return settings.SITE_URL + reverse("networks:detail", args=[meeting.network.slug])
+
+
+def meeting_ics(meeting) -> bytes:
+    """A minimal VEVENT: the same UID and SEQUENCE (= revision) as the calendar feeds, so
+    calendars update the event they already have instead of adding a second one."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//LIN Platform//Reminders//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
+    event.add("sequence", meeting.revision)
+    event.add("dtstamp", meeting.updated_at.astimezone(dt.UTC))
+    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
+    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+    event.add("summary", meeting.title)
+    if meeting.location:
+        event.add("location", meeting.location)
+    event.add("url", meeting_url(meeting))
+    cancelled = meeting.status == MeetingStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def build_message(delivery, now: dt.datetime, ics_cache: dict | None = None):
+    """The mail for one claimed delivery (``recipient``, ``meeting`` and ``network`` loaded)."""
+    kind = REGISTRY[delivery.kind]
+    recipient = delivery.recipient
+    meeting = delivery.meeting
+    link = settings.SITE_URL + reverse(
+        "accounts:reminder_link",
+        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
+    )
+    context = {
+        "recipient": recipient,
+        "delivery": delivery,
+        "meeting": meeting,
+        "network": delivery.network,
+        "preferences_link": link,
+        "site_url": settings.SITE_URL,
+        "now": now,
+    }
+    if meeting is not None:
+        context["meeting_url"] = meeting_url(meeting)
+        context["is_cancelled"] = meeting.status == MeetingStatus.CANCELLED
+    context.update(kind.context(delivery, now))
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language), timezone.override(settings.TIME_ZONE):
+        base = f"sessions/email/{kind.template}"
+        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+        text = render_to_string(f"{base}.txt", context)
+        html = render_to_string(f"{base}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient.email],
+        headers={
+            "Message-ID": delivery.message_id or message_id_for(delivery.pk, delivery.kind),
+            "Auto-Submitted": "auto-generated",
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    if kind.attach_ics and meeting is not None:
+        cache = ics_cache if ics_cache is not None else {}
+        key = (meeting.pk, meeting.revision, meeting.status)
+        if key not in cache:
+            cache[key] = meeting_ics(meeting)
+        message.attach("meeting.ics", cache[key], "text/calendar; charset=utf-8; method=PUBLISH")
+    return message
