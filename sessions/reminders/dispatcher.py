@@ -216,8 +216,9 @@ def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=No
                 continue
             try:
                 message = build_message(row, now, ics_cache)
-                message.connection = connection
-                message.send()
+                # One SMTP connection for the whole run: open() is a no-op while it is open.
+                connection.open()
+                connection.send_messages([message])
             except (smtplib.SMTPException, OSError) as error:
                 row.reason = f"{type(error).__name__}: {error}"[:500]
                 if _is_permanent(error):

@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from accounts.tokens import preferences_token
 
@@ -68,21 +69,20 @@ def meeting_ics(meeting) -> bytes:
     return calendar.to_ical()
 
 
-def build_message(delivery, now: dt.datetime, ics_cache: dict | None = None):
-    """The mail for one claimed delivery (``recipient``, ``meeting`` and ``network`` loaded)."""
+# Placeholders for the two personal parts of a mail: the body is rendered once per
+# (kind, object, lead time, language) in a batch and these are filled in per recipient.
+NAME_MARK = "LINPERSONALNAME7F3A"
+LINK_MARK = "LINPERSONALLINK7F3A"
+
+
+def _render(delivery, now: dt.datetime, language: str) -> tuple[str, str, str]:
     kind = REGISTRY[delivery.kind]
-    recipient = delivery.recipient
     meeting = delivery.meeting
-    link = settings.SITE_URL + reverse(
-        "accounts:reminder_link",
-        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
-    )
     context = {
-        "recipient": recipient,
-        "delivery": delivery,
+        "recipient_name": NAME_MARK,
+        "preferences_link": LINK_MARK,
         "meeting": meeting,
         "network": delivery.network,
-        "preferences_link": link,
         "site_url": settings.SITE_URL,
         "now": now,
     }
@@ -90,12 +90,37 @@ def build_message(delivery, now: dt.datetime, ics_cache: dict | None = None):
         context["meeting_url"] = meeting_url(meeting)
         context["is_cancelled"] = meeting.status == MeetingStatus.CANCELLED
     context.update(kind.context(delivery, now))
-    language = recipient.language or settings.LANGUAGE_CODE
     with translation.override(language), timezone.override(settings.TIME_ZONE):
         base = f"sessions/email/{kind.template}"
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
+    return subject, text, html
+
+
+def build_message(delivery, now: dt.datetime, cache: dict | None = None):
+    """The mail for one claimed delivery (``recipient``, ``meeting`` and ``network`` loaded).
+
+    ``cache`` (one dict per batch) keeps rendered bodies and .ics files, so a batch of
+    reminders for the same meeting renders its templates once per language.
+    """
+    cache = cache if cache is not None else {}
+    kind = REGISTRY[delivery.kind]
+    recipient = delivery.recipient
+    meeting = delivery.meeting
+    language = recipient.language or settings.LANGUAGE_CODE
+    key = ("body", delivery.kind, delivery.object_key, delivery.lead_minutes, language)
+    if key not in cache:
+        cache[key] = _render(delivery, now, language)
+    subject, text, html = cache[key]
+    name = recipient.get_short_name()
+    link = settings.SITE_URL + reverse(
+        "accounts:reminder_link",
+        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
+    )
+    subject = subject.replace(NAME_MARK, name)
+    text = text.replace(NAME_MARK, name).replace(LINK_MARK, link)
+    html = html.replace(NAME_MARK, escape(name)).replace(LINK_MARK, escape(link))
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -110,9 +135,10 @@ def build_message(delivery, now: dt.datetime, ics_cache: dict | None = None):
     )
     message.attach_alternative(html, "text/html")
     if kind.attach_ics and meeting is not None:
-        cache = ics_cache if ics_cache is not None else {}
-        key = (meeting.pk, meeting.revision, meeting.status)
-        if key not in cache:
-            cache[key] = meeting_ics(meeting)
-        message.attach("meeting.ics", cache[key], "text/calendar; charset=utf-8; method=PUBLISH")
+        ics_key = ("ics", meeting.pk, meeting.revision, meeting.status)
+        if ics_key not in cache:
+            cache[ics_key] = meeting_ics(meeting)
+        message.attach(
+            "meeting.ics", cache[ics_key], "text/calendar; charset=utf-8; method=PUBLISH"
+        )
     return message

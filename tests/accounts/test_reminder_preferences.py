@@ -114,8 +114,8 @@ def test_forged_link_is_refused_with_a_clear_message(client, person):
     response = client.post(f"/herinneringen/{forged}/", {"switch": "off"})
     assert response.status_code == 400
     assert response.context["message"] == (
-        "This link is not valid. Copy the whole link from the mail, or sign in and change "
-        "your reminders on your profile."
+        "Deze link is niet geldig. Kopieer de hele link uit de mail, of log in en wijzig je "
+        "herinneringen op je profiel."
     )
     assert prefs(person)[0] == []
 

@@ -50,12 +50,18 @@ def test_log_shows_sent_failed_with_reason_and_pending(coordinator_client, netwo
     response = coordinator_client.get(URL)
     assert response.status_code == 200
     assert rows(response) == [
-        ("Student 3", "Pending", ""),
-        ("Student 2", "Failed", "SMTPRecipientsRefused: 550 no such user"),
-        ("Student 1", "Sent", ""),
+        ("Student 3", "Wachtend", ""),
+        ("Student 2", "Mislukt", "SMTPRecipientsRefused: 550 no such user"),
+        ("Student 1", "Verzonden", ""),
     ]
     failed = coordinator_client.get(URL + "?status=failed")
-    assert rows(failed) == [("Student 2", "Failed", "SMTPRecipientsRefused: 550 no such user")]
+    assert rows(failed) == [("Student 2", "Mislukt", "SMTPRecipientsRefused: 550 no such user")]
+
+
+def test_withdrawal_reason_is_shown_in_the_coordinators_language(coordinator_client, network):
+    delivery(network, "withdrawn", 1, reason="The meeting was cancelled.")
+    response = coordinator_client.get(URL)
+    assert "<td>De bijeenkomst gaat niet door.</td>" in response.content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 30])
