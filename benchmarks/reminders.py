@@ -37,7 +37,11 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
 
+    import logging
+
     from tests.e2e.smtp_sink import start_sink
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
 
     controller, sink, port = start_sink(parse=False)
     os.environ.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port))

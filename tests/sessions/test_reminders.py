@@ -361,3 +361,22 @@ def test_preparation_reminder_goes_to_case_bringer_a_week_before(net, meeting, t
         ([bringer.email], "Preparing for Intervisie maart")
     ]
     assert "You bring the case" in mail.outbox[0].body
+
+
+def test_meeting_changed_notify_sends_the_notice_at_once(
+    net, meeting, anna, time_machine, django_capture_on_commit_callbacks
+):
+    from sessions.services.reminders import meeting_changed_notify
+
+    at(START - dt.timedelta(days=10), time_machine)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.location = "Wijkcentrum Oost"
+        meeting.revision += 1
+        meeting.save()
+        meeting_changed_notify(meeting=meeting)
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["anna@example.org"], "Changed: Intervisie maart")
+    ]
+    meeting_changed_notify(meeting=meeting)  # again: nothing new to say
+    dispatch()
+    assert len(mail.outbox) == 1
