@@ -84,3 +84,13 @@ class StudentLevel(models.TextChoices):
 class Language(models.TextChoices):
     DUTCH = "nl", _("Dutch")
     ENGLISH = "en", _("English")
+
+
+class ReminderKind(models.TextChoices):
+    """The kinds of reminder mail a person can switch on or off (sent by the meetings app)."""
+
+    MEETING = "meeting_reminder", _("Reminders before a meeting")
+    RSVP_NUDGE = "rsvp_nudge", _("A nudge when I have not answered an invitation")
+    PREPARATION = "preparation", _("Preparation reminders for my role in a meeting")
+    MEETING_CHANGE = "meeting_change", _("Notices when a meeting is changed or cancelled")
+    WEEKLY_DIGEST = "weekly_digest", _("Weekly overview for coordinators")

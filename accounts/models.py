@@ -72,6 +72,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     meeting_reminder_minutes = models.JSONField(
         _("meeting reminders (minutes before)"), default=default_reminder_minutes, blank=True
     )
+    # Codes of accounts.choices.ReminderKind the person switched off; everything else is on.
+    reminders_off = models.JSONField(_("reminders switched off"), default=list, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -113,3 +115,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_student(self) -> bool:
         return bool(self.student_level)
+
+    def wants_reminder(self, kind: str) -> bool:
+        return kind not in (self.reminders_off or [])

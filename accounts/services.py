@@ -48,3 +48,27 @@ def user_create_verified(
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
+
+
+def user_reminder_preferences_update(
+    *, user: User, reminders_off: list[str], meeting_reminder_minutes: list[int]
+) -> User:
+    """Save which reminder kinds are off and the lead times of meeting reminders.
+
+    Side effects: the two fields on the user row. Reminders not yet sent follow the new
+    preferences (the dispatcher checks them again just before sending).
+    """
+    user.reminders_off = sorted(set(reminders_off))
+    user.meeting_reminder_minutes = sorted(set(meeting_reminder_minutes), reverse=True)
+    user.save(update_fields=["reminders_off", "meeting_reminder_minutes"])
+    return user
+
+
+def user_reminder_switch(*, user: User, kind: str, on: bool) -> User:
+    """Switch one kind of reminder on or off. Side effects: ``reminders_off`` on the row."""
+    off = set(user.reminders_off or [])
+    off.discard(kind) if on else off.add(kind)
+    if sorted(off) != sorted(user.reminders_off or []):
+        user.reminders_off = sorted(off)
+        user.save(update_fields=["reminders_off"])
+    return user

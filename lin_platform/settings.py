@@ -286,3 +286,23 @@ for _folder in (
 if CELERY_BROKER_URL.startswith("filesystem"):
     CELERY_BROKER_TRANSPORT_OPTIONS["control_folder"] = str(VAR_DIR / "celery" / "control")
     (VAR_DIR / "celery" / "control").mkdir(parents=True, exist_ok=True)
+# --- Reminders ---------------------------------------------------------------------------
+# Beat starts the dispatcher every REMINDERS_DISPATCH_INTERVAL seconds; each run records what
+# is due, then claims and sends for at most REMINDERS_DISPATCH_BUDGET seconds. A row left in
+# "sending" longer than REMINDERS_CLAIM_TIMEOUT (a worker died) is claimed again. Retries back
+# off exponentially up to REMINDERS_RETRY_MAX_DELAY, kept below half the broker's visibility
+# timeout; after REMINDERS_MAX_ATTEMPTS a delivery is marked failed.
+REMINDERS_DISPATCH_INTERVAL = float(env("REMINDERS_DISPATCH_INTERVAL", "60"))
+REMINDERS_DISPATCH_BUDGET = float(env("REMINDERS_DISPATCH_BUDGET", "50"))
+REMINDERS_BATCH_SIZE = int(env("REMINDERS_BATCH_SIZE", "200"))
+REMINDERS_CLAIM_TIMEOUT = int(env("REMINDERS_CLAIM_TIMEOUT", "600"))
+REMINDERS_RETRY_MAX_DELAY = int(env("REMINDERS_RETRY_MAX_DELAY", "1800"))
+REMINDERS_MAX_ATTEMPTS = int(env("REMINDERS_MAX_ATTEMPTS", "8"))
+CELERY_BEAT_SCHEDULE = {
+    "reminders-dispatch": {
+        "task": "sessions.tasks.reminders_dispatch",
+        "schedule": REMINDERS_DISPATCH_INTERVAL,
+        # A tick nobody picked up in time is dropped: the next one does the same work.
+        "options": {"expires": max(REMINDERS_DISPATCH_INTERVAL, 10)},
+    },
+}

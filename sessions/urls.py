@@ -3,7 +3,7 @@ record, breakout groups and calendar feeds."""
 
 from django.urls import path
 
-from .views import attendance, calendar, feeds, groups, meetings, record, rsvp
+from .views import attendance, calendar, feeds, groups, meetings, record, reminders, rsvp
 
 app_name = "meetings"
 
@@ -87,4 +87,5 @@ urlpatterns = [
     path("agenda/abonnement/vernieuwen/", feeds.feed_renew, name="feed_renew"),
     path("agenda/abonnement/uitzetten/", feeds.feed_disable, name="feed_disable"),
     path("agenda/feed/<str:token>.ics", feeds.feed, name="feed"),
+    path("netwerken/<slug:slug>/herinneringen/", reminders.reminder_log, name="reminder_log"),
 ]

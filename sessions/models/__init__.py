@@ -4,6 +4,7 @@ from .attendance import Attendance, MeetingRole, Rsvp
 from .groups import BreakoutGroup, BreakoutGroupMember
 from .meetings import Meeting, MeetingSeries
 from .record import ActionKind, ActionStatus, MeetingAction, MeetingRecord
+from .reminders import Delivery, DeliveryStatus
 
 __all__ = [
     "ActionKind",
@@ -14,6 +15,8 @@ __all__ = [
     "Meeting",
     "MeetingAction",
     "MeetingRecord",
+    "Delivery",
+    "DeliveryStatus",
     "MeetingRole",
     "MeetingSeries",
     "Rsvp",

@@ -8,7 +8,9 @@ times (``User.meeting_reminder_minutes``).
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,6 +22,12 @@ from ..models import Meeting
 
 # No alarm further ahead than 30 days; anything else in the preference is ignored.
 MAX_ALARM_MINUTES = 30 * 24 * 60
+
+
+def site_host() -> str:
+    """The host in calendar UIDs and Message-IDs: from SITE_URL, never from the request, so
+    that the feed, the .ics download and a reminder's attachment name the same event."""
+    return urlsplit(settings.SITE_URL).hostname or "lin-platform.local"
 
 
 def alarm_minutes(user: User | None) -> list[int]:

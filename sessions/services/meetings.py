@@ -14,6 +14,7 @@ from networks.models import Network, Theme
 
 from ..choices import MeetingStatus, Repeat
 from ..models import Meeting, MeetingSeries
+from .reminders import meeting_changed_notify
 from .scheduling import SeriesRule, local_datetime, local_zone, occurrence_times, series_dates
 
 
@@ -149,7 +150,8 @@ def meeting_update(
     With ``FOLLOWING``, every later meeting of the series that is still scheduled gets the
     same details, the same local start and end time, and moves by as many days as this one
     moved. Side effects: the Meeting rows change; ``revision`` goes up on each meeting
-    whose time or place changed; a larger capacity moves people up from the waiting list.
+    whose time or place changed, and the change notices are sent after commit; a larger
+    capacity moves people up from the waiting list.
     Returns the meetings that changed.
     """
     from .rsvp import rsvp_fill_from_waiting_list
@@ -169,6 +171,7 @@ def meeting_update(
             )
             .order_by("starts_at")
         )
+    any_moved = False
     for target in targets:
         target_day = timezone.localtime(target.starts_at, local_zone()).date() + shift
         starts_at = local_datetime(target_day, start_time)
@@ -190,6 +193,7 @@ def meeting_update(
         target.agenda = details.agenda
         if moved:
             target.revision = F("revision") + 1
+            any_moved = True
         target.save()
         target.refresh_from_db(fields=["revision"])
         target.themes.set(details.themes or [])
@@ -197,13 +201,16 @@ def meeting_update(
             [n for n in (details.invited_networks or []) if n.pk != target.network_id]
         )
         rsvp_fill_from_waiting_list(meeting=target)
+    if any_moved:
+        meeting_changed_notify(meeting=meeting)
     return targets
 
 
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
     """Cancel a meeting; it stays visible as cancelled. Side effects: status, reason and
-    revision change (calendars and reminders read them)."""
+    revision change (calendars and reminders read them); the cancellation notices are sent
+    after commit."""
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("This meeting was already cancelled."))
     if meeting.status == MeetingStatus.HELD:
@@ -213,6 +220,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str) -> Meeting:
     meeting.revision = F("revision") + 1
     meeting.save(update_fields=["status", "cancel_reason", "revision", "updated_at"])
     meeting.refresh_from_db(fields=["revision"])
+    meeting_changed_notify(meeting=meeting)
     return meeting
 
 

@@ -34,7 +34,7 @@ def meeting_ics(request, slug, pk):
     content = services.meetings_to_ical(
         [meeting],
         user=request.user,
-        host=request.get_host().split(":")[0],
+        host=services.site_host(),
         page_url=_page_url(request),
         name=meeting.title,
     )
@@ -57,7 +57,7 @@ def feed(request, token):
     content = services.meetings_to_ical(
         meetings,
         user=user,
-        host=request.get_host().split(":")[0],
+        host=services.site_host(),
         page_url=_page_url(request),
         name="LIN Platform",
     )

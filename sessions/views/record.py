@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,11 +24,7 @@ from ..services import record as services
 
 
 def meeting_page_url(meeting: Meeting) -> str:
-    """The meeting page (built by the meetings pages); the record page until it exists."""
-    try:
-        return reverse("meetings:detail", args=[meeting.network.slug, meeting.pk])
-    except NoReverseMatch:
-        return reverse("meetings:record", args=[meeting.network.slug, meeting.pk])
+    return reverse("meetings:detail", args=[meeting.network.slug, meeting.pk])
 
 
 def _record_url(meeting: Meeting) -> str:

@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from accounts.models import User
 from networks.choices import Role
+from sessions.services.feeds import site_host
 from tests.factories import member
 from tests.sessions.method_factories import MeetingFactory
 
@@ -40,7 +41,7 @@ def test_one_meeting_as_ics(client, network, nurse):
     response = client.get(reverse("meetings:meeting_ics", args=[network.slug, meeting.pk]))
     assert response["Content-Disposition"] == f'attachment; filename="meeting-{meeting.pk}.ics"'
     (event,) = events(response)
-    assert str(event["UID"]) == f"meeting-{meeting.pk}@testserver"
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@{site_host()}"
     assert event["SEQUENCE"] == 3
     assert str(event["STATUS"]) == "CONFIRMED"
     assert str(event["SUMMARY"]) == "Moreel beraad: valpreventie"
@@ -99,7 +100,7 @@ def test_personal_feed_holds_my_networks_meetings_and_nothing_else(
     found = events(response)
     assert sorted(str(e["SUMMARY"]) for e in found) == ["Intervisie Oost", "Uitwisseling West–Oost"]
     assert sorted(str(e["UID"]) for e in found) == sorted(
-        [f"meeting-{mine.pk}@testserver", f"meeting-{exchange.pk}@testserver"]
+        [f"meeting-{mine.pk}@{site_host()}", f"meeting-{exchange.pk}@{site_host()}"]
     )
     assert all(len(list(e.walk("VALARM"))) == 2 for e in found)
 

@@ -1,0 +1,7 @@
+"""Reminder mails: what is due (``kinds``), sending it exactly once (``dispatcher``), and
+what a mail looks like (``mail``).
+
+Adding a kind of reminder: add its code to ``accounts.choices.ReminderKind`` (so people can
+switch it off), write a ``Kind`` subclass with ``due()`` in ``kinds.py`` decorated with
+``@register``, and its three templates under ``sessions/email/`` (subject, text, HTML).
+"""

@@ -1,0 +1,291 @@
+"""The dispatcher: record what is due, claim it, send it, mark it — exactly once.
+
+One run (``dispatch``) is what the periodic Celery task does every minute:
+
+1. ``plan``: every kind says what is due now; each answer becomes a ``Delivery`` row under
+   the unique key (kind, object, recipient, lead time). Two dispatchers planning at once
+   insert the same keys; the constraint keeps one row.
+2. ``claim``: due rows (pending and past ``next_attempt_at``, or stuck in "sending" longer
+   than ``REMINDERS_CLAIM_TIMEOUT`` because a worker died) are locked with
+   ``select_for_update(skip_locked=True)`` and taken by a conditional UPDATE carrying a
+   fresh claim token, so a row belongs to exactly one dispatcher even where row locks do
+   not exist (SQLite).
+3. ``send_batch``: each kind is asked again whether the claimed rows are still due; those
+   that are not are withdrawn with the reason. The rest go out over one SMTP connection;
+   the bookkeeping is one bulk update per outcome. Transient SMTP errors put the row back
+   with an exponential back-off (capped below the broker's visibility timeout); permanent
+   ones mark it failed with the server's answer.
+
+The window in which a mail can be sent twice is the time between the SMTP server accepting
+a message and the batch's "sent" update: a worker killed exactly there sends it again after
+the claim timeout, with the same Message-ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import time
+import uuid
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from ..models import Delivery, DeliveryStatus
+from .kinds import REGISTRY, Due
+from .mail import build_message, site_host
+
+logger = logging.getLogger(__name__)
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+# --- 1. plan --------------------------------------------------------------------------------
+
+
+def plan(now: dt.datetime) -> int:
+    """Record a row for every reminder due at ``now`` that has none yet; returns how many."""
+    created = 0
+    for kind in REGISTRY.values():
+        created += _record(kind.due(now))
+    return created
+
+
+def _record(dues: list[Due]) -> int:
+    if not dues:
+        return 0
+    by_kind = defaultdict(list)
+    for due in dues:
+        by_kind[due.kind].append(due)
+    created = 0
+    for kind, items in by_kind.items():
+        keys = {due.object_key for due in items}
+        existing = set(
+            Delivery.objects.filter(kind=kind, object_key__in=keys).values_list(
+                "kind", "object_key", "recipient_id", "lead_minutes"
+            )
+        )
+        new = [
+            Delivery(
+                kind=due.kind,
+                object_key=due.object_key,
+                recipient_id=due.recipient_id,
+                lead_minutes=due.lead_minutes,
+                network_id=due.network_id,
+                meeting_id=due.meeting_id,
+                due_at=due.due_at,
+                next_attempt_at=due.due_at,
+            )
+            for due in items
+            if due.key not in existing
+        ]
+        # Another dispatcher may have inserted the same keys meanwhile: the unique
+        # constraint keeps one row, ignore_conflicts keeps this one quiet.
+        Delivery.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+        created += len(new)
+    return created
+
+
+# --- 2. claim -------------------------------------------------------------------------------
+
+
+def _claimable(now: dt.datetime) -> Q:
+    stale = now - dt.timedelta(seconds=_setting("REMINDERS_CLAIM_TIMEOUT", 600))
+    return Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now) | Q(
+        status=DeliveryStatus.SENDING, claimed_at__lt=stale
+    )
+
+
+def claim(now: dt.datetime, limit: int) -> tuple[str, list[Delivery]]:
+    """Take up to ``limit`` due rows for this dispatcher; returns (claim token, rows)."""
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(_claimable(now))
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if not ids:
+            return token, []
+        Delivery.objects.filter(_claimable(now), pk__in=ids).update(
+            status=DeliveryStatus.SENDING,
+            claimed_at=now,
+            claim_token=token,
+            attempts=F("attempts") + 1,
+            message_id=Concat(
+                Value("<reminder."),
+                Cast("pk", CharField()),
+                Value("."),
+                F("kind"),
+                Value(f"@{site_host()}>"),
+                output_field=CharField(),
+            ),
+        )
+    rows = list(
+        Delivery.objects.filter(claim_token=token, status=DeliveryStatus.SENDING)
+        .select_related("recipient", "meeting", "meeting__network", "network")
+        .order_by("pk")
+    )
+    return token, rows
+
+
+# --- 3. send --------------------------------------------------------------------------------
+
+
+def _still_due(rows: list[Delivery], now: dt.datetime) -> set[tuple]:
+    """The keys among ``rows`` that their kind still considers due at ``now``."""
+    keys = set()
+    by_kind = defaultdict(list)
+    for row in rows:
+        by_kind[row.kind].append(row)
+    for code, items in by_kind.items():
+        kind = REGISTRY.get(code)
+        if kind is None:
+            continue
+        meeting_ids = {row.meeting_id for row in items if row.meeting_id}
+        dues = kind.due(
+            now,
+            meeting_ids=meeting_ids or None,
+            network_ids={row.network_id for row in items},
+            recipient_ids={row.recipient_id for row in items},
+        )
+        keys |= {due.key for due in dues}
+    return keys
+
+
+def _withdraw_reason(row: Delivery) -> str:
+    meeting = row.meeting
+    if meeting is not None and meeting.is_cancelled and row.kind != "meeting_change":
+        return gettext_noop("The meeting was cancelled.")
+    moved = meeting is not None and f"@{int(meeting.starts_at.timestamp())}" not in row.object_key
+    if moved and row.kind != "meeting_change":
+        return gettext_noop("The meeting was moved to another time.")
+    if row.kind == "meeting_change":
+        return gettext_noop("A newer change notice replaces this one.")
+    return gettext_noop(
+        "No longer due: the person declined, left the network, switched this reminder off, "
+        "or the moment has passed."
+    )
+
+
+def _is_permanent(error: Exception) -> bool:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _msg in error.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    code = getattr(error, "smtp_code", None)
+    return isinstance(code, int) and 500 <= code < 600
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """1, 2, 4, ... minutes, capped below the broker's visibility timeout: a retry is a row
+    picked up by a later run, never a task held back in the broker."""
+    visibility = (getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {}) or {}).get(
+        "visibility_timeout", 3600
+    )
+    cap = min(_setting("REMINDERS_RETRY_MAX_DELAY", 1800), visibility // 2)
+    return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), cap))
+
+
+def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=None) -> dict:
+    """Send claimed rows; returns counts per outcome."""
+    max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
+    wanted = _still_due(rows, now)
+    sent, withdrawn, failed, retry = [], [], [], []
+    ics_cache: dict = {}
+    own_connection = connection is None
+    connection = connection or get_connection()
+    try:
+        for row in rows:
+            if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
+                row.reason = _withdraw_reason(row)
+                withdrawn.append(row)
+                continue
+            if row.attempts > max_attempts:
+                row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
+                failed.append(row)
+                continue
+            try:
+                message = build_message(row, now, ics_cache)
+                # One SMTP connection for the whole run: open() is a no-op while it is open.
+                connection.open()
+                connection.send_messages([message])
+            except (smtplib.SMTPException, OSError) as error:
+                row.reason = f"{type(error).__name__}: {error}"[:500]
+                if _is_permanent(error):
+                    failed.append(row)
+                else:
+                    retry.append(row)
+                    # The connection may be broken: start a fresh one for the next mail.
+                    connection.close()
+            else:
+                sent.append(row)
+    finally:
+        if own_connection:
+            connection.close()
+        _record_outcomes(token, now, sent, withdrawn, failed, retry)
+    return {
+        "sent": len(sent),
+        "withdrawn": len(withdrawn),
+        "failed": len(failed),
+        "retry": len(retry),
+    }
+
+
+def _record_outcomes(token, now, sent, withdrawn, failed, retry) -> None:
+    mine = Delivery.objects.filter(claim_token=token, status=DeliveryStatus.SENDING)
+    if sent:
+        mine.filter(pk__in=[r.pk for r in sent]).update(
+            status=DeliveryStatus.SENT, sent_at=timezone.now(), reason=""
+        )
+    for status, rows in ((DeliveryStatus.WITHDRAWN, withdrawn), (DeliveryStatus.FAILED, failed)):
+        for reason, pks in _group_by_reason(rows).items():
+            mine.filter(pk__in=pks).update(status=status, reason=reason)
+    for row in retry:
+        mine.filter(pk=row.pk).update(
+            status=DeliveryStatus.PENDING,
+            reason=row.reason,
+            next_attempt_at=now + backoff(row.attempts),
+        )
+
+
+def _group_by_reason(rows) -> dict[str, list[int]]:
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row.reason].append(row.pk)
+    return groups
+
+
+# --- one run --------------------------------------------------------------------------------
+
+
+def dispatch(now: dt.datetime | None = None, budget: float | None = None) -> dict:
+    """Plan, then claim and send batches until nothing is due or the time budget is spent."""
+    started = time.monotonic()
+    budget = _setting("REMINDERS_DISPATCH_BUDGET", 50) if budget is None else budget
+    batch_size = _setting("REMINDERS_BATCH_SIZE", 200)
+    totals = {"planned": plan(now or timezone.now()), "sent": 0, "withdrawn": 0}
+    totals.update(failed=0, retry=0)
+    connection = get_connection()
+    try:
+        while time.monotonic() - started < budget:
+            moment = now or timezone.now()
+            token, rows = claim(moment, batch_size)
+            if not rows:
+                break
+            for key, value in send_batch(token, rows, moment, connection).items():
+                totals[key] += value
+    finally:
+        connection.close()
+    if any(totals.values()):
+        logger.info("reminders dispatched: %s", totals)
+    return totals
