@@ -280,3 +280,15 @@ for _folder in (
     VAR_DIR / "celery" / "processed",
 ):
     _folder.mkdir(parents=True, exist_ok=True)
+
+# --- Casework ----------------------------------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CASEWORK_ATTACHMENT_MAX_BYTES = int(env("CASEWORK_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "casework-archive": {
+        "task": "casework.archive_and_purge",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}

@@ -3,10 +3,15 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from casework import selectors as casework_selectors
 from networks import selectors as network_selectors
 
 
 @login_required
 def home(request):
-    context = {"memberships": list(network_selectors.networks_of(request.user))}
+    context = {
+        "memberships": list(network_selectors.networks_of(request.user)),
+        "teaching": casework_selectors.teacher_home(request.user),
+        "pair_cases": casework_selectors.pair_cases(request.user),
+    }
     return render(request, "home.html", context)
