@@ -95,9 +95,7 @@ def test_postcode_with_house_number_is_found(text):
     assert kinds(text) == [POSTCODE]
 
 
-@pytest.mark.parametrize(
-    "text", ["woont in 1234 AB", "in de wijk 1091", "weegt 52 kg, 1,62 m"]
-)
+@pytest.mark.parametrize("text", ["woont in 1234 AB", "in de wijk 1091", "weegt 52 kg, 1,62 m"])
 def test_postcode_alone_or_other_numbers_are_not_found(text):
     assert kinds(text) == []
 
