@@ -1,6 +1,7 @@
 """Forms of casework. Every free text about a client carries the privacy guard."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
@@ -95,7 +96,7 @@ class CaseworkSettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.fields:
-            self.fields[name].min_value = 1
+            self.fields[name].validators.append(MinValueValidator(1))
             self.fields[name].widget.attrs["min"] = 1
 
 
