@@ -64,3 +64,14 @@ def is_coming(meeting: Meeting, *, now=None) -> bool:
     return (
         meeting.starts_at >= (now or timezone.now()) and meeting.status != MeetingStatus.CANCELLED
     )
+
+
+__all__ = [
+    "CASE_FORMATS",
+    "Meeting",
+    "coming_meetings",
+    "is_coming",
+    "meetings_for_case",
+    "meetings_of_networks",
+    "theme_meeting_prefetches",
+]
