@@ -55,6 +55,8 @@ class CaseForm(forms.ModelForm):
         self.fields["meeting"].queryset = meetings_link.meetings_for_case(network)
         self.fields["meeting"].help_text = _("The clinical lesson or case discussion.")
         self.fields["status"].choices = CaseStatus.choices
+        if self.instance.pk is None:
+            del self.fields["status"]  # a new case is always being written
         for name in ("title", "situation", "questions_care", "questions_social", "outcome"):
             self.fields[name].validators.append(validate_pseudonymised)
 
