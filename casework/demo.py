@@ -250,15 +250,19 @@ def _project(network, theme, meetings, counts, today) -> None:
                 "contribution": partnership.part[:300],
             },
         )
-    lectorate, _created = Organisation.objects.get_or_create(
-        name="Lectoraat Voeding en Kwetsbare Ouderen (demo)",
-        defaults={"kind": OrganisationKind.KNOWLEDGE_INSTITUTE, "city": "Zwolle"},
-    )
-    ProjectPartner.objects.get_or_create(
-        project=project,
-        organisation=lectorate,
-        defaults={"kind": "research", "contribution": "Promotietraject (PhD) en nulmeting"},
-    )
+    # The research group with the PhD track: the network's own knowledge institute when it
+    # has one, else one made for this network (so every copy of the demo has its own).
+    research = ProjectPartner.objects.filter(project=project, kind="research").first()
+    if research is None:
+        lectorate, _created = Organisation.objects.get_or_create(
+            name=f"Lectoraat Voeding en Kwetsbare Ouderen ({network.name})",
+            defaults={"kind": OrganisationKind.KNOWLEDGE_INSTITUTE},
+        )
+        research = ProjectPartner.objects.create(
+            project=project, organisation=lectorate, kind="research"
+        )
+    research.contribution = "Promotietraject (PhD) naar het effect op kwetsbaarheid; nulmeting"
+    research.save(update_fields=["contribution"])
     for role, project_role in ((Role.RESEARCHER, "phd"), (Role.TEACHER, "member")):
         for membership in _current(network, role)[:1]:
             ProjectMember.objects.get_or_create(

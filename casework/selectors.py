@@ -128,9 +128,15 @@ def planning_for_teacher(user, *, now=None) -> Planning:
 # --- Home -----------------------------------------------------------------------------------
 
 
-def teacher_home(user, *, today=None) -> dict | None:
-    """For a teacher: the themes of their students' networks and their next lessons."""
-    teaching = teaching_network_ids(user)
+def teacher_home(user, *, memberships=None, today=None) -> dict | None:
+    """For a teacher: the themes of their students' networks and their next lessons.
+
+    ``memberships`` (the person's current ones, when the caller has them) saves a query.
+    """
+    if memberships is None:
+        teaching = teaching_network_ids(user)
+    else:
+        teaching = {m.network_id for m in memberships if m.role == Role.TEACHER}
     if not teaching:
         return None
     today = today or timezone.localdate()
@@ -175,11 +181,23 @@ def case_next_step(case: Case, *, now=None) -> str:
     return _("Done: the case has been presented and its outcome recorded.")
 
 
-def pair_cases(user, *, now=None) -> list[PairCase]:
-    """The active cases in which the person is the student or the professional."""
+PAIR_ROLES = (Role.STUDENT, Role.PROFESSIONAL)
+
+
+def pair_cases(user, *, memberships=None, now=None) -> list[PairCase]:
+    """The active cases in which the person is the student or the professional.
+
+    With ``memberships`` given, a person who is nowhere a student or professional costs no
+    query.
+    """
     if not user.is_authenticated:
         return []
-    network_ids = Membership.objects.current().filter(user=user).values("network_id")
+    if memberships is None:
+        network_ids = Membership.objects.current().filter(user=user).values("network_id")
+    else:
+        if not any(m.role in PAIR_ROLES for m in memberships):
+            return []
+        network_ids = [m.network_id for m in memberships]
     cases = (
         Case.objects.filter(Q(student=user) | Q(professional=user))
         .filter(network_id__in=network_ids, archived_at__isnull=True)

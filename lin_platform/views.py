@@ -9,9 +9,10 @@ from networks import selectors as network_selectors
 
 @login_required
 def home(request):
+    memberships = list(network_selectors.networks_of(request.user))
     context = {
-        "memberships": list(network_selectors.networks_of(request.user)),
-        "teaching": casework_selectors.teacher_home(request.user),
-        "pair_cases": casework_selectors.pair_cases(request.user),
+        "memberships": memberships,
+        "teaching": casework_selectors.teacher_home(request.user, memberships=memberships),
+        "pair_cases": casework_selectors.pair_cases(request.user, memberships=memberships),
     }
     return render(request, "home.html", context)
