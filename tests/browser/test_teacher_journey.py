@@ -45,6 +45,15 @@ def test_a_teacher_plans_a_lesson_from_the_themes_board(page, live_server, netwo
     expect(card).to_contain_text("Mevrouw J., 84")
     screenshot(page, "teacher-themes-board")
 
+    card.get_by_role("link", name="PLINT Ondervoeding").click()
+    page.wait_for_url("**/projecten/*/")
+    axe_check(page)
+    expect(page.locator("main h1")).to_have_text("PLINT Ondervoeding")
+    screenshot(page, "teacher-project-page")
+    page.go_back()
+    page.wait_for_url(f"**{reverse('casework:board', args=[network.slug])}")
+    axe_check(page)
+
     card.locator(f"a[href$='?thema={ondervoeding.pk}']").click()
     page.wait_for_url(f"**{reverse('casework:lesson_create')}?thema={ondervoeding.pk}")
     axe_check(page)
@@ -113,6 +122,23 @@ def test_a_pair_writes_a_case_refused_for_a_bsn_then_saved(page, live_server, ne
         "Mevrouw woont alleen en is zes kilo afgevallen.",
     )
     expect(page.locator("main h1")).to_have_text("Mevrouw J., 84")
+
+    page.locator("#id_file").set_input_files(
+        {"name": "virus.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90"}
+    )
+    page.locator("form[enctype] button[type=submit]").click()
+    page.wait_for_load_state()
+    axe_check(page)
+    expect(page.locator("#id_file ~ .invalid-feedback, #error_1_id_file").first).to_contain_text(
+        "pdf, pptx, docx, odp, png, jpg"
+    )
+    page.locator("#id_file").set_input_files(
+        {"name": "klinische-les.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n"}
+    )
+    page.locator("form[enctype] button[type=submit]").click()
+    page.wait_for_url(f"**/casussen/{case.pk}/")
+    axe_check(page)
+    expect(page.get_by_role("link", name="klinische-les.pdf")).to_be_visible()
     screenshot(page, "pair-case-saved")
 
     page.goto(reverse("home"))
