@@ -1,3 +1,5 @@
+"""What the network learns from: pseudonymised cases, pairs, lessons linked to themes."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class CaseworkConfig(AppConfig):
     name = "casework"
     verbose_name = _("Casework")
+
+    def ready(self):
+        from networks.demo import register_seeder
+
+        from .demo import seed_casework_from_context
+
+        register_seeder("casework", seed_casework_from_context)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -286,6 +287,7 @@ for _folder in (
 if CELERY_BROKER_URL.startswith("filesystem"):
     CELERY_BROKER_TRANSPORT_OPTIONS["control_folder"] = str(VAR_DIR / "celery" / "control")
     (VAR_DIR / "celery" / "control").mkdir(parents=True, exist_ok=True)
+
 # --- Reminders ---------------------------------------------------------------------------
 # Beat starts the dispatcher every REMINDERS_DISPATCH_INTERVAL seconds; each run records what
 # is due, then claims and sends for at most REMINDERS_DISPATCH_BUDGET seconds. A row left in
@@ -305,4 +307,12 @@ CELERY_BEAT_SCHEDULE = {
         # A tick nobody picked up in time is dropped: the next one does the same work.
         "options": {"expires": max(REMINDERS_DISPATCH_INTERVAL, 10)},
     },
+}
+
+# --- Casework ----------------------------------------------------------------------------
+CASEWORK_ATTACHMENT_MAX_BYTES = int(env("CASEWORK_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+# Archive old cases and purge archived texts every night (Amsterdam time, CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE["casework-archive"] = {
+    "task": "casework.archive_and_purge",
+    "schedule": crontab(hour=3, minute=15),
 }

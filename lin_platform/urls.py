@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("networks.urls")),
     path("", include("sessions.urls")),
+    path("", include("casework.urls")),
     path("admin/", admin.site.urls),
 ]

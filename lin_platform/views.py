@@ -3,15 +3,19 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from casework import selectors as casework_selectors
 from networks import selectors as network_selectors
 from sessions.selectors import meetings as meeting_selectors
 
 
 @login_required
 def home(request):
+    memberships = list(network_selectors.networks_of(request.user))
     context = {
-        "memberships": list(network_selectors.networks_of(request.user)),
+        "memberships": memberships,
         "next_meetings": meeting_selectors.upcoming_for(request.user, limit=5),
         "unanswered": meeting_selectors.unanswered_for(request.user, limit=10),
+        "teaching": casework_selectors.teacher_home(request.user, memberships=memberships),
+        "pair_cases": casework_selectors.pair_cases(request.user, memberships=memberships),
     }
     return render(request, "home.html", context)

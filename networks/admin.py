@@ -72,3 +72,55 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "network"]
     list_filter = ["network"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+# --- Theme projects ----------------------------------------------------------------------
+from .models import (  # noqa: E402
+    Milestone,
+    PdsaEntry,
+    ProjectMember,
+    ProjectOutput,
+    ProjectPartner,
+    ThemeProject,
+)
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    extra = 0
+
+
+class ProjectMemberInline(admin.TabularInline):
+    model = ProjectMember
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+class ProjectOutputInline(admin.TabularInline):
+    model = ProjectOutput
+    extra = 0
+
+
+class PdsaEntryInline(admin.StackedInline):
+    model = PdsaEntry
+    extra = 0
+
+
+@admin.register(ThemeProject)
+class ThemeProjectAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "theme", "starts_on", "ends_on"]
+    list_filter = ["network"]
+    filter_horizontal = ["other_networks"]
+    raw_id_fields = ["meetings"]
+    inlines = [
+        ProjectPartnerInline,
+        ProjectMemberInline,
+        MilestoneInline,
+        ProjectOutputInline,
+        PdsaEntryInline,
+    ]

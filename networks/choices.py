@@ -31,3 +31,35 @@ class Role(models.TextChoices):
     RESIDENT = "resident", pgettext_lazy("role", "Resident / volunteer")
     RESEARCHER = "researcher", pgettext_lazy("role", "Researcher")
     GUEST = "guest", pgettext_lazy("role", "Guest")
+
+
+# --- Theme projects ----------------------------------------------------------------------
+
+
+class ProjectPartnerKind(models.TextChoices):
+    CARE = "care", _("Care organisation")
+    SCHOOL = "school", _("School")
+    COMPANY = "company", _("Company")
+    RESEARCH = "research", _("Research group")
+    MUNICIPALITY = "municipality", _("Municipality")
+    OTHER = "other", _("Other partner")
+
+
+class ProjectRole(models.TextChoices):
+    LEAD = "lead", _("Project lead")
+    RESEARCHER = "researcher", _("Researcher")
+    PHD = "phd", _("PhD candidate")
+    MEMBER = "member", _("Project member")
+    ADVISOR = "advisor", _("Advisor")
+
+
+class MilestoneKind(models.TextChoices):
+    MILESTONE = "milestone", _("Milestone")
+    WORK_PACKAGE = "work_package", _("Work package")
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DELAYED = "delayed", _("Delayed")

@@ -209,3 +209,179 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- Theme projects ----------------------------------------------------------------------
+# A long-running project of a network on one of its themes (e.g. PLINT Ondervoeding): its
+# partners, members, milestones, outputs and plan-do-study-act log. Meetings are linked by a
+# many-to-many declared here with the string "meetings.Meeting", so this module imports
+# nothing from the meetings app; the reverse accessor is ``meeting.theme_projects``.
+
+
+from .choices import (  # noqa: E402  (kept with the section it serves)
+    MilestoneKind,
+    MilestoneStatus,
+    ProjectPartnerKind,
+    ProjectRole,
+)
+
+
+class ThemeProject(models.Model):
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="theme_projects", verbose_name=_("network")
+    )
+    other_networks = models.ManyToManyField(
+        Network,
+        blank=True,
+        related_name="shared_theme_projects",
+        verbose_name=_("also in networks"),
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="projects", verbose_name=_("theme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    aim = models.TextField(_("aim"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    meetings = models.ManyToManyField(
+        "meetings.Meeting",
+        blank=True,
+        related_name="theme_projects",
+        verbose_name=_("linked meetings"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme project")
+        verbose_name_plural = _("theme projects")
+        ordering = ["-starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="theme_project_ends_after_start",
+                violation_error_message=_("The project ends before it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProjectPartner(models.Model):
+    project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+        verbose_name=_("organisation"),
+    )
+    kind = models.CharField(_("kind of partner"), max_length=20, choices=ProjectPartnerKind.choices)
+    contribution = models.CharField(
+        _("contribution"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. meal service, PhD track, internships."),
+    )
+
+    class Meta:
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="unique_project_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.project}"
+
+
+class ProjectMember(models.Model):
+    project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="project_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("project role"), max_length=20, choices=ProjectRole.choices)
+
+    class Meta:
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
+        ordering = ["role", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="unique_project_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.project} ({self.get_role_display()})"
+
+
+class Milestone(models.Model):
+    """A milestone or work package. Its due date lies inside the project's period; the
+    service checks that, as a check constraint cannot reach the project row."""
+
+    project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MilestoneKind.choices, default=MilestoneKind.MILESTONE
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.PLANNED,
+    )
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProjectOutput(models.Model):
+    """A result of the project: a link to a document, report, article or tool."""
+
+    project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="outputs")
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("link"), max_length=500)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    published_on = models.DateField(_("published on"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("project output")
+        verbose_name_plural = _("project outputs")
+        ordering = ["-published_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PdsaEntry(models.Model):
+    """One plan-do-study-act cycle on a quality-improvement question."""
+
+    project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="pdsa_entries")
+    question = models.CharField(_("improvement question"), max_length=300)
+    plan = models.TextField(_("plan"))
+    do = models.TextField(_("do"), blank=True)
+    study = models.TextField(_("study"), blank=True)
+    act = models.TextField(_("act"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("PDSA entry")
+        verbose_name_plural = _("PDSA entries")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.question

@@ -23,3 +23,35 @@ urlpatterns = [
     ),
     path("uitnodiging/<str:token>/", views.invitation, name="invitation"),
 ]
+
+# --- Theme projects ----------------------------------------------------------------------
+from .projects import views as project_views  # noqa: E402
+
+urlpatterns += [
+    path("netwerken/<slug:slug>/projecten/", project_views.project_list, name="project_list"),
+    path(
+        "netwerken/<slug:slug>/projecten/nieuw/",
+        project_views.project_create,
+        name="project_create",
+    ),
+    path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/",
+        project_views.project_detail,
+        name="project_detail",
+    ),
+    path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/bewerken/",
+        project_views.project_edit,
+        name="project_edit",
+    ),
+    path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/mijlpalen/<int:milestone_pk>/status/",
+        project_views.milestone_status,
+        name="milestone_status",
+    ),
+    path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/<slug:kind>/nieuw/",
+        project_views.project_add,
+        name="project_add",
+    ),
+]

@@ -1,0 +1,155 @@
+"""Forms of casework. Every free text about a client carries the privacy guard."""
+
+from django import forms
+from django.core.validators import MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import Profession
+
+from . import meetings_link
+from .attachments import ALLOWED_EXTENSIONS, check_attachment, max_attachment_bytes
+from .choices import CaseStatus
+from .models import Case, CaseworkSettings, Lesson
+from .privacy import validate_pseudonymised
+from .selectors import pair_candidates
+
+
+class PairChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name()
+
+
+class CaseForm(forms.ModelForm):
+    """A case of ``network``: the pair, the texts (each guarded), themes and meeting."""
+
+    class Meta:
+        model = Case
+        fields = [
+            "title",
+            "student",
+            "professional",
+            "themes",
+            "situation",
+            "questions_care",
+            "questions_social",
+            "outcome",
+            "status",
+            "meeting",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "situation": forms.Textarea(attrs={"rows": 6}),
+            "questions_care": forms.Textarea(attrs={"rows": 3}),
+            "questions_social": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        students, professionals = pair_candidates(network)
+        self.fields["student"] = PairChoiceField(queryset=students, label=_("Student"))
+        self.fields["professional"] = PairChoiceField(
+            queryset=professionals, label=_("Professional")
+        )
+        self.fields["themes"].queryset = network.themes.order_by("name")
+        self.fields["meeting"].queryset = meetings_link.meetings_for_case(network)
+        self.fields["meeting"].help_text = _("The clinical lesson or case discussion.")
+        self.fields["status"].choices = CaseStatus.choices
+        if self.instance.pk is None:
+            del self.fields["status"]  # a new case is always being written
+        for name in ("title", "situation", "questions_care", "questions_social", "outcome"):
+            self.fields[name].validators.append(validate_pseudonymised)
+
+
+class ContributionForm(forms.Form):
+    discipline = forms.ChoiceField(label=_("Discipline"), choices=Profession.choices)
+    text = forms.CharField(
+        label=_("Contribution"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[validate_pseudonymised],
+        help_text=_("What your discipline sees, asks and proposes. No names or numbers."),
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mb = max_attachment_bytes() // (1024 * 1024)
+        self.fields["file"].help_text = _("Slides or a handout: %(types)s, at most %(mb)s MB.") % {
+            "types": ", ".join(e for e in ALLOWED_EXTENSIONS if e != "jpeg"),
+            "mb": mb,
+        }
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{e}" for e in ALLOWED_EXTENSIONS)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_attachment(uploaded)
+        validate_pseudonymised(uploaded.name)
+        return uploaded
+
+
+class CaseworkSettingsForm(forms.ModelForm):
+    class Meta:
+        model = CaseworkSettings
+        fields = ["archive_after_days", "purge_after_days"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].validators.append(MinValueValidator(1))
+            self.fields[name].widget.attrs["min"] = 1
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.network.name})"
+
+
+class LessonForm(forms.ModelForm):
+    """A lesson; its choices are the teacher's themes, cases and meetings. The service
+    checks again, so a forged id of another network is refused with a message."""
+
+    class Meta:
+        model = Lesson
+        fields = [
+            "title",
+            "school",
+            "programme",
+            "level",
+            "course",
+            "starts_on",
+            "ends_on",
+            "objectives",
+            "themes",
+            "cases",
+            "meetings",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "objectives": forms.Textarea(attrs={"rows": 4}),
+            "cases": forms.CheckboxSelectMultiple,
+            "meetings": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, themes, cases, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"] = ThemeChoiceField(
+            queryset=themes,
+            label=_("Themes"),
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Themes of the networks in which you teach."),
+        )
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].required = False
+        self.fields["meetings"].queryset = meetings
+        self.fields["meetings"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last day lies before the first."))
+        return cleaned

@@ -1,0 +1,307 @@
+"""Views of casework: the themes board, cases (with contributions, attachments and the
+access log), retention settings, and lessons. Thin: parse, check, call one service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks.models import Theme
+from networks.permissions import (
+    can_manage_network,
+    get_network_for_coordinator,
+    get_network_for_member,
+)
+
+from . import meetings_link, permissions, selectors, services
+from .attachments import CONTENT_TYPES, extension_of
+from .choices import CaseAccessAction
+from .forms import AttachmentForm, CaseForm, CaseworkSettingsForm, ContributionForm, LessonForm
+from .models import Case
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for item in errors:
+                form.add_error(target, item.messages[0] if item.messages else str(item))
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+# --- Themes board ---------------------------------------------------------------------------
+
+
+@login_required
+def themes_board(request, slug):
+    network = get_network_for_member(request.user, slug)
+    context = {
+        "network": network,
+        "themes": selectors.themes_board(network),
+        "can_record_lesson": network.pk in permissions.teaching_network_ids(request.user),
+    }
+    return render(request, "casework/themes_board.html", context)
+
+
+# --- Cases ------------------------------------------------------------------------------------
+
+
+@login_required
+def case_list(request, slug):
+    network = get_network_for_member(request.user, slug)
+    show_archived = request.GET.get("archief") == "1"
+    context = {
+        "network": network,
+        "cases": list(selectors.cases_of(network, archived=show_archived)),
+        "show_archived": show_archived,
+        "can_write": permissions.can_write_case(request.user, network),
+        "can_manage": can_manage_network(request.user, network),
+    }
+    return render(request, "casework/case_list.html", context)
+
+
+@login_required
+def case_create(request, slug):
+    network = get_network_for_member(request.user, slug)
+    if not permissions.can_write_case(request.user, network):
+        raise PermissionDenied
+    initial = {}
+    if request.user.is_student:
+        initial["student"] = request.user.pk
+    else:
+        initial["professional"] = request.user.pk
+    form = CaseForm(request.POST or None, network=network, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("status", None)
+        try:
+            case = services.case_create(network=network, author=request.user, **data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("The case has been saved."))
+            return redirect("casework:case_detail", slug=network.slug, pk=case.pk)
+    return render(
+        request, "casework/case_form.html", {"network": network, "form": form, "case": None}
+    )
+
+
+@login_required
+def case_detail(request, slug, pk):
+    case = permissions.get_case_for_member(request.user, slug, pk)
+    services.case_access_log(case=case, user=request.user)
+    can_edit = permissions.can_edit_case(request.user, case)
+    context = {
+        "network": case.network,
+        "case": case,
+        "can_edit": can_edit,
+        "next_step": selectors.case_next_step(case),
+        **selectors.case_detail(case),
+    }
+    if can_edit:
+        context["contribution_form"] = ContributionForm(
+            initial={"discipline": request.user.profession}
+        )
+        context["attachment_form"] = AttachmentForm()
+    return render(request, "casework/case_detail.html", context)
+
+
+@login_required
+def case_edit(request, slug, pk):
+    case = permissions.get_case_for_editor(request.user, slug, pk)
+    form = CaseForm(request.POST or None, instance=case, network=case.network)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        themes = data.pop("themes")
+        # Re-read the stored row: the form has already written its values onto ``case``.
+        stored = Case.objects.get(pk=case.pk)
+        try:
+            services.case_update(case=stored, editor=request.user, themes=themes, **data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("The case has been saved."))
+            return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
+    return render(
+        request, "casework/case_form.html", {"network": case.network, "form": form, "case": case}
+    )
+
+
+def _case_detail_with_errors(request, case, *, contribution_form=None, attachment_form=None):
+    context = {
+        "network": case.network,
+        "case": case,
+        "can_edit": True,
+        "next_step": selectors.case_next_step(case),
+        "contribution_form": contribution_form
+        or ContributionForm(initial={"discipline": request.user.profession}),
+        "attachment_form": attachment_form or AttachmentForm(),
+        **selectors.case_detail(case),
+    }
+    return render(request, "casework/case_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def contribution_add(request, slug, pk):
+    case = permissions.get_case_for_editor(request.user, slug, pk)
+    form = ContributionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_contribution_add(case=case, author=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your contribution has been added."))
+            return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
+    return _case_detail_with_errors(request, case, contribution_form=form)
+
+
+@login_required
+@require_POST
+def attachment_add(request, slug, pk):
+    case = permissions.get_case_for_editor(request.user, slug, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.case_attachment_add(
+                case=case, uploaded_by=request.user, file=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("The attachment has been added."))
+            return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
+    return _case_detail_with_errors(request, case, attachment_form=form)
+
+
+@login_required
+def attachment_download(request, slug, pk, attachment_pk):
+    attachment = permissions.get_attachment_for_member(request.user, slug, pk, attachment_pk)
+    services.case_access_log(
+        case=attachment.case, user=request.user, action=CaseAccessAction.DOWNLOAD
+    )
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    content_type = CONTENT_TYPES.get(extension_of(attachment.name), "application/octet-stream")
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.name, content_type=content_type
+    )
+
+
+@login_required
+def access_log(request, slug):
+    network = get_network_for_coordinator(request.user, slug)
+    context = {"network": network, "entries": list(selectors.access_log_of(network))}
+    return render(request, "casework/access_log.html", context)
+
+
+@login_required
+def casework_settings(request, slug):
+    network = get_network_for_coordinator(request.user, slug)
+    current = services.casework_settings_of(network)
+    form = CaseworkSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.casework_settings_update(network=network, **form.cleaned_data)
+        messages.success(request, _("The retention periods have been saved."))
+        return redirect("casework:case_list", slug=network.slug)
+    return render(request, "casework/settings.html", {"network": network, "form": form})
+
+
+# --- Lessons ------------------------------------------------------------------------------
+
+
+@login_required
+def lesson_overview(request):
+    teaching = permissions.teaching_network_ids(request.user)
+    context = {"is_teacher": bool(teaching)}
+    if teaching:
+        context["planning"] = selectors.planning_for_teacher(request.user)
+    else:
+        context["lessons"] = list(selectors.lessons_visible_to(request.user))
+    return render(request, "casework/lesson_overview.html", context)
+
+
+def _lesson_form(request, *, instance=None, initial=None):
+    user = request.user
+    member_of = permissions.member_network_ids(user)
+    return LessonForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        themes=services.themes_for_teacher(user),
+        cases=Case.objects.filter(network_id__in=member_of, archived_at__isnull=True)
+        .select_related("network")
+        .order_by("-updated_at"),
+        meetings=meetings_link.meetings_of_networks(member_of).order_by("-starts_at"),
+    )
+
+
+def _lesson_fields(form) -> dict:
+    data = dict(form.cleaned_data)
+    return {
+        "themes": data.pop("themes"),
+        "cases": data.pop("cases", []),
+        "meetings": data.pop("meetings", []),
+        **data,
+    }
+
+
+@login_required
+def lesson_create(request):
+    if not permissions.can_record_lesson(request.user):
+        raise PermissionDenied
+    initial = {"programme": "", "level": ""}
+    theme_id = request.GET.get("thema")
+    if theme_id and theme_id.isdigit():
+        theme = Theme.objects.filter(
+            pk=theme_id, network_id__in=permissions.teaching_network_ids(request.user)
+        ).first()
+        if theme is not None:
+            initial["themes"] = [theme.pk]
+    form = _lesson_form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lesson = services.lesson_create(teacher=request.user, **_lesson_fields(form))
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("The lesson has been saved."))
+            return redirect("casework:lesson_detail", pk=lesson.pk)
+    return render(request, "casework/lesson_form.html", {"form": form, "lesson": None})
+
+
+@login_required
+def lesson_detail(request, pk):
+    lesson = permissions.get_lesson_for_viewer(request.user, pk)
+    member_of = permissions.member_network_ids(request.user)
+    context = {
+        "lesson": lesson,
+        "can_edit": lesson.teacher_id == request.user.pk,
+        # Only cases of one's own networks are shown: a case stays inside its network.
+        "cases": [c for c in lesson.cases.all() if c.network_id in member_of],
+        "meetings": [m for m in lesson.meetings.all() if m.network_id in member_of],
+    }
+    return render(request, "casework/lesson_detail.html", context)
+
+
+@login_required
+def lesson_edit(request, pk):
+    lesson = permissions.get_lesson_for_teacher(request.user, pk)
+    form = _lesson_form(request, instance=lesson)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.lesson_update(lesson=lesson, **_lesson_fields(form))
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("The lesson has been saved."))
+            return redirect("casework:lesson_detail", pk=lesson.pk)
+    return render(request, "casework/lesson_form.html", {"form": form, "lesson": lesson})

@@ -1,0 +1,110 @@
+"""Forms of theme projects."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from networks.choices import MilestoneStatus, ProjectPartnerKind, ProjectRole
+from networks.models import (
+    Milestone,
+    Network,
+    Organisation,
+    PdsaEntry,
+    ProjectOutput,
+    ThemeProject,
+)
+
+DATE = {"type": "date"}
+
+
+class ThemeProjectForm(forms.ModelForm):
+    class Meta:
+        model = ThemeProject
+        fields = ["title", "theme", "aim", "starts_on", "ends_on", "other_networks"]
+        widgets = {
+            "aim": forms.Textarea(attrs={"rows": 4}),
+            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "other_networks": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, network: Network, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from networks.models import Membership
+
+        self.fields["theme"].queryset = network.themes.order_by("name")
+        # Shared only with networks the person is a member of too.
+        mine = Membership.objects.current().filter(user=user).values("network_id")
+        self.fields["other_networks"].queryset = (
+            Network.objects.filter(pk__in=mine).exclude(pk=network.pk).order_by("name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The project ends before it starts."))
+        return cleaned
+
+    def _post_clean(self):
+        # The period check lives in clean() and the service; skip the model's own constraint
+        # validation, which needs the network the form does not carry.
+        pass
+
+
+class PartnerForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+    )
+    kind = forms.ChoiceField(label=_("Kind of partner"), choices=ProjectPartnerKind.choices)
+    contribution = forms.CharField(label=_("Contribution"), max_length=300, required=False)
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    role = forms.ChoiceField(label=_("Project role"), choices=ProjectRole.choices)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = candidates
+        self.fields["user"].label_from_instance = lambda u: u.get_full_name()
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["kind", "title", "due_on", "status", "description"]
+        widgets = {
+            "due_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class MilestoneStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
+
+
+class OutputForm(forms.ModelForm):
+    # A link typed without a scheme is taken as https (Django 6's default already).
+    url = forms.URLField(label=_("link"), max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = ProjectOutput
+        fields = ["title", "url", "description", "published_on"]
+        widgets = {"published_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d")}
+
+
+class PdsaForm(forms.ModelForm):
+    class Meta:
+        model = PdsaEntry
+        fields = ["question", "plan", "do", "study", "act"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2}) for name in ("plan", "do", "study", "act")
+        }
+
+
+class MeetingLinkForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=None)
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings

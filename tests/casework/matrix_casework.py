@@ -1,0 +1,168 @@
+"""Permission matrix entries of casework: themes board, cases, lessons."""
+
+from networks.choices import Role
+from tests.casework.factories import CaseFactory, LessonFactory
+from tests.factories import ThemeFactory, member
+from tests.matrix import Entry, coordinators, members, only, signed_in
+
+PAIR_AND_COORDINATORS = [Role.STUDENT.value, Role.PROFESSIONAL.value, Role.COORDINATOR.value]
+
+
+def _case(w):
+    """A case of the world's network, worked on by its student and professional."""
+    return CaseFactory(
+        network=w.network, student=w.people["student"], professional=w.people["professional"]
+    ).pk
+
+
+def _foreign_case(w):
+    return CaseFactory(network=w.other_network).pk
+
+
+def _attachment(w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casework.models import Case, CaseAttachment
+
+    case = Case.objects.get(pk=_case(w))
+    attachment = CaseAttachment.objects.create(
+        case=case,
+        file=SimpleUploadedFile("dia.pdf", b"%PDF-1.4 test"),
+        name="dia.pdf",
+        size=13,
+    )
+    return [w.network.slug, case.pk, attachment.pk]
+
+
+def _foreign_attachment(w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casework.models import CaseAttachment
+
+    case = CaseFactory(network=w.other_network)
+    attachment = CaseAttachment.objects.create(
+        case=case, file=SimpleUploadedFile("x.pdf", b"%PDF-1.4"), name="x.pdf", size=8
+    )
+    return [w.network.slug, case.pk, attachment.pk]
+
+
+def _lesson(w):
+    theme = ThemeFactory(network=w.network)
+    return LessonFactory(teacher=w.people["teacher"], themes=[theme]).pk
+
+
+def _foreign_lesson(w):
+    theme = ThemeFactory(network=w.other_network)
+    teacher = member(w.other_network, Role.TEACHER)
+    return LessonFactory(teacher=teacher, themes=[theme]).pk
+
+
+def _case_form(w):
+    return {
+        "title": "Meneer K., 79",
+        "student": w.people["student"].pk,
+        "professional": w.people["professional"].pk,
+        "situation": "Meneer eet slecht sinds zijn vrouw overleed.",
+        "status": "draft",
+    }
+
+
+ENTRIES = [
+    Entry("casework:board", args=lambda w: [w.network.slug], expect=members(200)),
+    Entry("casework:case_list", args=lambda w: [w.network.slug], expect=members(200)),
+    Entry(
+        "casework:case_create",
+        args=lambda w: [w.network.slug],
+        expect=only(PAIR_AND_COORDINATORS, 200),
+    ),
+    Entry(
+        "casework:case_create",
+        label="post",
+        method="post",
+        args=lambda w: [w.network.slug],
+        data=_case_form,
+        expect=only(PAIR_AND_COORDINATORS, 302),
+    ),
+    Entry(
+        "casework:case_detail",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        expect=members(200),
+    ),
+    Entry(
+        "casework:case_edit",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        expect=only(PAIR_AND_COORDINATORS, 200),
+    ),
+    Entry(
+        "casework:case_edit",
+        label="post",
+        method="post",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        data=_case_form,
+        expect=only(PAIR_AND_COORDINATORS, 302),
+    ),
+    Entry(
+        "casework:contribution_add",
+        method="post",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        data=lambda w: {"discipline": "dietitian", "text": "Eiwitverrijkte tussendoortjes."},
+        expect=only(PAIR_AND_COORDINATORS, 302),
+    ),
+    Entry(
+        "casework:attachment_add",
+        method="post",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        data=lambda w: {"file": _pdf()},
+        expect=only(PAIR_AND_COORDINATORS, 302),
+    ),
+    Entry(
+        "casework:attachment_download",
+        args=_attachment,
+        foreign_args=_foreign_attachment,
+        expect=members(200),
+    ),
+    Entry("casework:access_log", args=lambda w: [w.network.slug], expect=coordinators(200)),
+    Entry("casework:settings", args=lambda w: [w.network.slug], expect=coordinators(200)),
+    Entry(
+        "casework:settings",
+        label="post",
+        method="post",
+        args=lambda w: [w.network.slug],
+        data=lambda w: {"archive_after_days": 200, "purge_after_days": 100},
+        expect=coordinators(302),
+    ),
+    Entry("casework:lessons", expect=signed_in(200)),
+    Entry(
+        "casework:lesson_create",
+        expect=signed_in(403, teacher=200),
+    ),
+    Entry(
+        "casework:lesson_detail",
+        args=lambda w: [_lesson(w)],
+        expect=members(200),
+    ),
+    Entry(
+        "casework:lesson_detail",
+        label="foreign",
+        args=lambda w: [_foreign_lesson(w)],
+        expect=members(404, other_coordinator=200),
+    ),
+    Entry(
+        "casework:lesson_edit",
+        args=lambda w: [_lesson(w)],
+        expect=members(403, teacher=200),
+    ),
+]
+
+
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(
+        "dia.pdf", b"%PDF-1.4\n% test slides\n", content_type="application/pdf"
+    )

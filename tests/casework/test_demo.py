@@ -1,0 +1,52 @@
+"""The casework demo data: built on the networks present, idempotent, privacy-clean."""
+
+import io
+
+import pytest
+
+from casework.demo import seed_casework
+from casework.models import Case, Lesson
+from casework.privacy import find_identifying_data
+from networks.choices import Role
+from networks.models import Milestone, PdsaEntry, ProjectPartner, ThemeProject
+from tests.factories import NetworkFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hofstede():
+    network = NetworkFactory(name="LIN Hofstede", slug="hofstede")
+    for role in (Role.COORDINATOR, Role.STUDENT, Role.PROFESSIONAL, Role.RESEARCHER):
+        member(network, role)
+    member(network, Role.TEACHER, full_name="Mbo Docent")
+    member(network, Role.TEACHER, full_name="Hbo Docent")
+    return network
+
+
+def test_seed_builds_cases_lessons_and_the_plint_project_once(hofstede):
+    out = io.StringIO()
+    assert seed_casework(stdout=out) == {"cases": 2, "lessons": 2, "projects": 1}
+    assert out.getvalue() == "Casework: 2 cases, 2 lessons, 1 theme projects created."
+    assert seed_casework() == {"cases": 0, "lessons": 0, "projects": 0}
+    assert Case.objects.filter(network=hofstede).count() == 2
+    assert sorted(Lesson.objects.values_list("level", flat=True)) == ["hbo", "mbo"]
+    project = ThemeProject.objects.get()
+    assert (project.title, project.theme.slug) == ("PLINT Ondervoeding", "ondervoeding")
+    assert (project.ends_on - project.starts_on).days == 730
+    assert Milestone.objects.count() == 6
+    assert PdsaEntry.objects.count() == 2
+    assert ProjectPartner.objects.filter(kind="research").count() == 1
+    assert project.meetings.count() == 2
+
+
+def test_seed_scales_cases_and_skips_networks_without_a_pair(hofstede):
+    NetworkFactory(slug="leeg")
+    assert seed_casework(scale=3)["cases"] == 6
+
+
+def test_demo_case_texts_pass_the_privacy_guard(hofstede):
+    seed_casework()
+    for case in Case.objects.all():
+        for text in (case.situation, case.questions_care, case.questions_social, case.outcome):
+            assert find_identifying_data(text) == []

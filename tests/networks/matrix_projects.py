@@ -1,0 +1,118 @@
+"""Permission matrix entries of theme projects."""
+
+from tests.casework.factories import MeetingFactory, MilestoneFactory, ThemeProjectFactory
+from tests.factories import OrganisationFactory
+from tests.matrix import Entry, coordinators, members
+
+CONTRIBUTORS = coordinators  # in the world nobody is a project member: coordinators only
+
+
+def _project(w):
+    return ThemeProjectFactory(network=w.network).pk
+
+
+def _foreign_project(w):
+    return ThemeProjectFactory(network=w.other_network).pk
+
+
+def _milestone(w):
+    milestone = MilestoneFactory(project=ThemeProjectFactory(network=w.network))
+    return [w.network.slug, milestone.project_id, milestone.pk]
+
+
+def _foreign_milestone(w):
+    milestone = MilestoneFactory(project=ThemeProjectFactory(network=w.other_network))
+    return [w.network.slug, milestone.project_id, milestone.pk]
+
+
+def _with_theme(w):
+    """Arguments are built before the snapshot; data after it, so rows are made here."""
+    from tests.factories import ThemeFactory
+
+    w.extra["theme"] = ThemeFactory(network=w.network)
+    return [w.network.slug]
+
+
+def _with_extras(w, kind, network):
+    w.extra["organisation"] = OrganisationFactory()
+    w.extra["meeting"] = MeetingFactory(network=w.network)
+    return [w.network.slug, ThemeProjectFactory(network=network).pk, kind]
+
+
+def _project_form(w):
+    return {
+        "title": "PLINT Ondervoeding",
+        "theme": w.extra["theme"].pk,
+        "aim": "Ondervoeding voorkomen.",
+        "starts_on": "2026-01-01",
+        "ends_on": "2027-12-31",
+    }
+
+
+ADD_DATA = {
+    "partner": lambda w: {
+        "partner-organisation": w.extra["organisation"].pk,
+        "partner-kind": "company",
+        "partner-contribution": "Maaltijdservice",
+    },
+    "lid": lambda w: {"lid-user": w.people["researcher"].pk, "lid-role": "researcher"},
+    "mijlpaal": lambda w: {
+        "mijlpaal-kind": "milestone",
+        "mijlpaal-title": "Nulmeting klaar",
+        "mijlpaal-due_on": "2026-03-01",
+        "mijlpaal-status": "planned",
+    },
+    "resultaat": lambda w: {
+        "resultaat-title": "Factsheet",
+        "resultaat-url": "https://example.org/factsheet.pdf",
+        "resultaat-published_on": "2026-02-01",
+    },
+    "pdsa": lambda w: {"pdsa-question": "Meer eiwit?", "pdsa-plan": "Screenen met SNAQ65+."},
+    "bijeenkomst": lambda w: {"bijeenkomst-meeting": w.extra["meeting"].pk},
+}
+
+
+ENTRIES = [
+    Entry("networks:project_list", args=lambda w: [w.network.slug], expect=members(200)),
+    Entry("networks:project_create", args=lambda w: [w.network.slug], expect=coordinators(200)),
+    Entry(
+        "networks:project_create",
+        label="post",
+        method="post",
+        args=_with_theme,
+        data=_project_form,
+        expect=coordinators(302),
+    ),
+    Entry(
+        "networks:project_detail",
+        args=lambda w: [w.network.slug, _project(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_project(w)],
+        expect=members(200),
+    ),
+    Entry(
+        "networks:project_edit",
+        args=lambda w: [w.network.slug, _project(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_project(w)],
+        expect=coordinators(200),
+    ),
+    Entry(
+        "networks:milestone_status",
+        method="post",
+        args=_milestone,
+        foreign_args=_foreign_milestone,
+        data=lambda w: {"status": "done"},
+        expect=CONTRIBUTORS(302),
+    ),
+    *[
+        Entry(
+            "networks:project_add",
+            label=kind,
+            method="post",
+            args=lambda w, kind=kind: _with_extras(w, kind, w.network),
+            foreign_args=lambda w, kind=kind: _with_extras(w, kind, w.other_network),
+            data=data,
+            expect=coordinators(302),
+        )
+        for kind, data in ADD_DATA.items()
+    ],
+]
