@@ -10,5 +10,6 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("networks.urls")),
+    path("", include("sessions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,3 +31,10 @@ class Role(models.TextChoices):
     RESIDENT = "resident", pgettext_lazy("role", "Resident / volunteer")
     RESEARCHER = "researcher", pgettext_lazy("role", "Researcher")
     GUEST = "guest", pgettext_lazy("role", "Guest")
+
+
+class ShadowingSameDomainPolicy(models.TextChoices):
+    """What a network does with a shadowing day whose host is of the shadower's own domain."""
+
+    REFUSE = "refuse", _("Refuse: a shadowing day must cross to the other domain")
+    ALLOW_WITH_REASON = "allow_with_reason", _("Allow, with a reason the person gives")
