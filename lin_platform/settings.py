@@ -280,3 +280,9 @@ for _folder in (
     VAR_DIR / "celery" / "processed",
 ):
     _folder.mkdir(parents=True, exist_ok=True)
+
+# --- infra ---------------------------------------------------------------------------------
+# kombu's filesystem transport keeps its exchange tables in ./control unless told otherwise.
+if CELERY_BROKER_URL.startswith("filesystem"):
+    CELERY_BROKER_TRANSPORT_OPTIONS["control_folder"] = str(VAR_DIR / "celery" / "control")
+    (VAR_DIR / "celery" / "control").mkdir(parents=True, exist_ok=True)
