@@ -554,3 +554,17 @@ def test_whole_day_counts_as_two_dagdelen(client, network, student, host):
         Decimal("12"),
     )
     assert [(t.label, t.hours) for t in book.per_domain] == [("Social domain", Decimal("12"))]
+
+
+def test_a_dutch_student_reads_dutch(client, network, host):
+    dutch = member(network, Role.STUDENT, language="nl")
+    slot = ShadowingSlotFactory(network=network, host=host)
+    client.force_login(dutch)
+    response = client.post(
+        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"}, follow=True
+    )
+    assert messages_of(response) == ["Je aanvraag is verstuurd naar Hamid Host."]
+    again = client.post(
+        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"}
+    )
+    assert again.context["booked"] is True
