@@ -354,4 +354,11 @@ def seed_casework(*, scale: int = 1, stdout=None) -> dict[str, int]:
 def seed_casework_from_context(ctx) -> None:
     """The seeder registered with ``networks.demo``: the networks are copied by ``seed_demo``
     already, so each gets the casework of one copy."""
-    seed_casework(scale=1, stdout=ctx.stdout)
+    from networks.models import ThemeProject
+
+    from .models import Case, Lesson
+
+    counts = seed_casework(scale=1, stdout=ctx.stdout)
+    ctx.record(Case, counts["cases"])
+    ctx.record(Lesson, counts["lessons"])
+    ctx.record(ThemeProject, counts["projects"])

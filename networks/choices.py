@@ -63,3 +63,10 @@ class MilestoneStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     DELAYED = "delayed", _("Delayed")
+
+
+class ShadowingSameDomainPolicy(models.TextChoices):
+    """What a network does with a shadowing day whose host is of the shadower's own domain."""
+
+    REFUSE = "refuse", _("Refuse: a shadowing day must cross to the other domain")
+    ALLOW_WITH_REASON = "allow_with_reason", _("Allow, with a reason the person gives")

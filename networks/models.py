@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import NetworkKind, OrganisationKind, Role
+from .choices import NetworkKind, OrganisationKind, Role, ShadowingSameDomainPolicy
 
 
 class Organisation(models.Model):
@@ -35,6 +35,25 @@ class Network(models.Model):
         Organisation, through="NetworkPartner", related_name="networks", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Shadowing (meelopen): the coordinator's policy for same-domain hosts and what the
+    # network requires of its students; a programme may require a different number.
+    shadowing_same_domain = models.CharField(
+        _("shadowing with someone of one's own domain"),
+        max_length=20,
+        choices=ShadowingSameDomainPolicy.choices,
+        default=ShadowingSameDomainPolicy.ALLOW_WITH_REASON,
+    )
+    shadowing_required_dagdelen = models.PositiveSmallIntegerField(
+        _("required shadowing dagdelen"),
+        default=4,
+        help_text=_("How many confirmed dagdelen a student needs; a whole day counts as two."),
+    )
+    shadowing_programme_dagdelen = models.JSONField(
+        _("required dagdelen per programme"),
+        default=dict,
+        blank=True,
+        help_text=_("Programmes that require a different number, e.g. HBO-V: 6."),
+    )
 
     class Meta:
         verbose_name = _("network")
@@ -43,6 +62,14 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def shadowing_dagdelen_required_for(self, user) -> int:
+        """Dagdelen ``user`` must shadow in this network: their programme's number, if set."""
+        programme = (getattr(user, "programme", "") or "").strip().lower()
+        for name, count in (self.shadowing_programme_dagdelen or {}).items():
+            if name.strip().lower() == programme and programme:
+                return int(count)
+        return self.shadowing_required_dagdelen
 
 
 class NetworkPartner(models.Model):

@@ -7,3 +7,14 @@ class MeetingsConfig(AppConfig):
     name = "sessions"
     label = "meetings"
     verbose_name = _("Meetings and shadowing")
+
+    def ready(self):
+        from networks.demo import register_seeder
+
+        from .demo import seed_meetings_demo, seed_method_demo
+        from .demo_shadowing import seed_shadowing_demo
+
+        # Order matters: records and groups need the meetings.
+        register_seeder("meetings", seed_meetings_demo)
+        register_seeder("method", seed_method_demo)
+        register_seeder("shadowing", seed_shadowing_demo)

@@ -185,3 +185,20 @@ def seed_meetings(*, scale: int = 1, stdout=None) -> int:
 
 def _holidays(year: int) -> list[date]:
     return [date(year, 12, 25), date(year, 12, 26), date(year + 1, 1, 1)]
+
+
+def seed_meetings_demo(ctx) -> None:
+    """The ``seed_demo`` seeder of meetings (registered in ``MeetingsConfig.ready``)."""
+    ctx.record(Meeting, seed_meetings(scale=ctx.scale, stdout=ctx.stdout))
+
+
+def seed_method_demo(ctx) -> None:
+    """The ``seed_demo`` seeder of method records, roles, actions and breakout groups."""
+    from .demo_method import seed_method_records
+    from .models import BreakoutGroup, MeetingAction, MeetingRecord, MeetingRole
+
+    created = seed_method_records(stdout=ctx.stdout)
+    ctx.record(MeetingRecord, created["records"])
+    ctx.record(MeetingRole, created["roles"])
+    ctx.record(MeetingAction, created["actions"])
+    ctx.record(BreakoutGroup, created["groups"])

@@ -5,6 +5,7 @@ from .groups import BreakoutGroup, BreakoutGroupMember
 from .meetings import Meeting, MeetingSeries
 from .record import ActionKind, ActionStatus, MeetingAction, MeetingRecord
 from .reminders import Delivery, DeliveryStatus
+from .shadowing import ShadowingDay, ShadowingFeedback, ShadowingSlot
 
 __all__ = [
     "ActionKind",
@@ -20,4 +21,7 @@ __all__ = [
     "MeetingRole",
     "MeetingSeries",
     "Rsvp",
+    "ShadowingDay",
+    "ShadowingFeedback",
+    "ShadowingSlot",
 ]

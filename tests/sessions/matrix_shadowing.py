@@ -1,0 +1,260 @@
+"""Permission matrix entries of shadowing days (meelopen).
+
+In these fixtures the matrix's "student" is the person who shadows, its "professional" is
+the host (made a social worker, so the day crosses domains), and "teacher" and
+"coordinator" follow. A day is seen by those four only: every other member gets 404, the
+same answer as a non-member, so a day is not even confirmed to exist. Someone who sees a
+day but asks for an action that is not theirs gets 403.
+"""
+
+from accounts.choices import Profession
+from networks.choices import Role
+from sessions.choices_shadowing import ShadowingStatus
+from tests.factories import MembershipFactory, StudentFactory, member
+from tests.matrix import LOGIN, ROLES, Entry, coordinators, members, only
+from tests.sessions.factories_shadowing import (
+    ShadowingDayFactory,
+    ShadowingSlotFactory,
+    reflected,
+    social_worker,
+)
+
+SEERS = ("student", "professional", "teacher", "coordinator")
+SHADOWERS = ["student", "professional"]
+
+
+def day_table(ok_for, ok=200) -> dict:
+    table = {"anonymous": LOGIN, "outsider": 404, "other_coordinator": 404, "staff": 404}
+    table.update(dict.fromkeys(ROLES, 404))
+    table.update(dict.fromkeys(SEERS, 403))
+    table.update(dict.fromkeys(ok_for, ok))
+    return table
+
+
+def _host(w):
+    host = w.people["professional"]
+    if host.profession != Profession.SOCIAL_WORKER:
+        host.profession = Profession.SOCIAL_WORKER
+        host.save(update_fields=["profession"])
+    return host
+
+
+def _day(w, **fields):
+    day = ShadowingDayFactory(
+        network=w.network, shadower=w.people["student"], host=_host(w), **fields
+    )
+    return [w.network.slug, day.pk]
+
+
+def _foreign_day(w, **fields):
+    other = w.other_network
+    day = ShadowingDayFactory(
+        network=other, shadower=member(other, Role.STUDENT), host=social_worker(other), **fields
+    )
+    return [w.network.slug, day.pk]
+
+
+def _requested(w):
+    return _day(w, status=ShadowingStatus.REQUESTED)
+
+
+def _done(w):
+    return _day(w, status=ShadowingStatus.DONE, **reflected())
+
+
+def _foreign_done(w):
+    return _foreign_day(w, status=ShadowingStatus.DONE, **reflected())
+
+
+def _slot(w):
+    slot = ShadowingSlotFactory(network=w.network, host=social_worker(w.network))
+    return [w.network.slug, slot.pk]
+
+
+def _own_slot(w):
+    slot = ShadowingSlotFactory(network=w.network, host=_host(w))
+    return [w.network.slug, slot.pk]
+
+
+def _foreign_slot(w):
+    slot = ShadowingSlotFactory(network=w.other_network, host=social_worker(w.other_network))
+    return [w.network.slug, slot.pk]
+
+
+def _log_args(w):
+    w.extra["host_membership"] = MembershipFactory(
+        network=w.network,
+        user=social_worker_user(),
+        role=Role.PROFESSIONAL,
+    )
+    return [w.network.slug]
+
+
+def social_worker_user():
+    from tests.factories import UserFactory
+
+    return UserFactory(profession=Profession.SOCIAL_WORKER)
+
+
+def _student(w):
+    return [w.network.slug, w.people["student"].pk]
+
+
+def _foreign_student(w):
+    student = StudentFactory()
+    MembershipFactory(network=w.other_network, user=student, role=Role.STUDENT)
+    return [w.network.slug, student.pk]
+
+
+def _slug(w):
+    return [w.network.slug]
+
+
+REFLECTION = {
+    "seen": "Een huisbezoek.",
+    "surprised": "De tijd die er is.",
+    "take_away": "Eerder overleggen.",
+    "question": "Hoe delen we signalen?",
+}
+
+ENTRIES = [
+    Entry(
+        "meetings:shadowing_home",
+        args=_slug,
+        expect=members(403, student=302, professional=302, teacher=302, coordinator=302),
+    ),
+    Entry("meetings:shadowing_logbook", args=_slug, expect=only(SHADOWERS)),
+    Entry("meetings:shadowing_logbook_print", args=_slug, expect=only(SHADOWERS)),
+    Entry("meetings:shadowing_slots", args=_slug, expect=only(SHADOWERS)),
+    Entry(
+        "meetings:shadowing_slot_request",
+        args=_slot,
+        foreign_args=_foreign_slot,
+        expect=only(SHADOWERS),
+    ),
+    Entry(
+        "meetings:shadowing_slot_request",
+        label="post",
+        method="post",
+        args=_slot,
+        foreign_args=_foreign_slot,
+        data=lambda w: {"learning_goals": "Zien hoe een keukentafelgesprek gaat."},
+        expect=only(SHADOWERS, 302),
+    ),
+    Entry("meetings:shadowing_log", args=_slug, expect=only(SHADOWERS)),
+    Entry(
+        "meetings:shadowing_log",
+        label="post",
+        method="post",
+        args=_log_args,
+        data=lambda w: {
+            "host": str(w.extra["host_membership"].pk),
+            "date": "2026-01-12",
+            "dagdeel": "morning",
+            "place": "Amsterdam",
+            "learning_goals": "Wat doet een wijkcoach?",
+        },
+        expect=only(SHADOWERS, 302),
+    ),
+    Entry(
+        "meetings:shadowing_day",
+        args=_day,
+        foreign_args=_foreign_day,
+        expect=day_table(SEERS),
+    ),
+    Entry(
+        "meetings:shadowing_reflect",
+        args=_day,
+        foreign_args=_foreign_day,
+        expect=day_table(["student"]),
+    ),
+    Entry(
+        "meetings:shadowing_reflect",
+        label="post",
+        method="post",
+        args=_day,
+        foreign_args=_foreign_day,
+        data=lambda w: REFLECTION,
+        expect=day_table(["student"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_accept",
+        method="post",
+        args=_requested,
+        foreign_args=lambda w: _foreign_day(w, status=ShadowingStatus.REQUESTED),
+        expect=day_table(["professional"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_decline",
+        method="post",
+        args=_requested,
+        foreign_args=lambda w: _foreign_day(w, status=ShadowingStatus.REQUESTED),
+        data=lambda w: {"reason": "Die ochtend ben ik op cursus."},
+        expect=day_table(["professional"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_confirm",
+        method="post",
+        args=_done,
+        foreign_args=_foreign_done,
+        expect=day_table(["professional"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_feedback",
+        method="post",
+        args=_done,
+        foreign_args=_foreign_done,
+        data=lambda w: {"text": "Goede vraag voor de bijeenkomst."},
+        expect=day_table(["teacher"], 302),
+    ),
+    Entry("meetings:shadowing_host", args=_slug, expect=only(["professional"])),
+    Entry("meetings:shadowing_slot_offer", args=_slug, expect=only(["professional"])),
+    Entry(
+        "meetings:shadowing_slot_offer",
+        label="post",
+        method="post",
+        args=_slug,
+        data=lambda w: {"date": "2099-03-02", "dagdeel": "afternoon", "place": "Buurthuis"},
+        expect=only(["professional"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_slot_withdraw",
+        method="post",
+        args=_own_slot,
+        foreign_args=_foreign_slot,
+        expect=only(["professional"], 302),
+    ),
+    Entry("meetings:shadowing_students", args=_slug, expect=only(["teacher", "coordinator"])),
+    Entry(
+        "meetings:shadowing_student",
+        args=_student,
+        foreign_args=_foreign_student,
+        expect=only(["teacher", "coordinator"]),
+    ),
+    Entry("meetings:shadowing_pattern", args=_slug, expect=coordinators(200)),
+    Entry(
+        "meetings:shadowing_export",
+        label="csv",
+        args=lambda w: [w.network.slug, "csv"],
+        expect=coordinators(200),
+    ),
+    Entry(
+        "meetings:shadowing_export",
+        label="xlsx",
+        args=lambda w: [w.network.slug, "xlsx"],
+        expect=coordinators(200),
+    ),
+    Entry("meetings:shadowing_settings", args=_slug, expect=coordinators(200)),
+    Entry(
+        "meetings:shadowing_settings",
+        label="post",
+        method="post",
+        args=_slug,
+        data=lambda w: {
+            "shadowing_same_domain": "refuse",
+            "shadowing_required_dagdelen": "6",
+            "programme_dagdelen": "HBO-V: 8",
+        },
+        expect=coordinators(302),
+    ),
+]

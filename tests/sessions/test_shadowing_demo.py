@@ -1,0 +1,71 @@
+"""The demo logbooks: every student gets one, hosts offer dagdelen, twice adds nothing."""
+
+from collections import Counter
+
+import pytest
+
+from accounts.choices import Profession
+from networks.choices import Role
+from sessions.demo_shadowing import seed_shadowing
+from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
+from tests.factories import NetworkFactory, member
+
+pytestmark = pytest.mark.django_db
+
+
+def _state():
+    return (
+        ShadowingDay.objects.count(),
+        ShadowingSlot.objects.count(),
+        ShadowingFeedback.objects.count(),
+    )
+
+
+def test_every_student_gets_a_logbook_and_twice_adds_nothing():
+    network = NetworkFactory()
+    students = [member(network, Role.STUDENT) for _ in range(3)]
+    social = member(network, Role.STUDENT, profession=Profession.SOCIAL_WORK_STUDENT)
+    member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
+    member(network, Role.TEACHER)
+    empty = NetworkFactory()  # no students: nothing happens there
+    seed_shadowing(scale=1)
+    for student in [*students, social]:
+        statuses = Counter(
+            ShadowingDay.objects.filter(shadower=student).values_list("status", flat=True)
+        )
+        assert statuses == {"confirmed": 2, "planned": 1, "requested": 1}
+        for day in ShadowingDay.objects.filter(shadower=student):
+            assert day.host.domain != student.domain
+    # The social-work student needed a care host: a fictional one was added.
+    assert ShadowingDay.objects.filter(shadower=social).first().host.profession == (
+        Profession.DISTRICT_NURSE
+    )
+    assert ShadowingFeedback.objects.count() > 0
+    assert ShadowingSlot.objects.filter(network=empty).count() == 0
+    before = _state()
+    seed_shadowing(scale=1)
+    assert _state() == before
+
+
+def test_scale_multiplies_the_past_days():
+    network = NetworkFactory()
+    student = member(network, Role.STUDENT)
+    member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
+    seed_shadowing(scale=3)
+    assert ShadowingDay.objects.filter(shadower=student, status="confirmed").count() == 6
+
+
+def test_on_the_demo_networks():
+    from networks.demo import seed
+    from networks.models import Membership
+
+    seed(scale=1)
+    seed_shadowing(scale=1)
+    students = Membership.objects.current().filter(role=Role.STUDENT)
+    confirmed = Counter(
+        ShadowingDay.objects.filter(status="confirmed").values_list("shadower_id", flat=True)
+    )
+    assert {m.user_id: confirmed[m.user_id] for m in students} == {m.user_id: 2 for m in students}
+    before = _state()
+    seed_shadowing(scale=1)
+    assert _state() == before

@@ -1,0 +1,86 @@
+"""The shadowing pages read in a fixed number of queries, with 1 day and with 50."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.choices import Profession
+from networks.choices import Role
+from tests.factories import member
+from tests.sessions.factories_shadowing import (
+    ShadowingDayFactory,
+    ShadowingFeedbackFactory,
+    reflected,
+    social_worker,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _days(network, count):
+    """``count`` confirmed days of several students with several hosts, with feedback."""
+    teacher = member(network, Role.TEACHER)
+    students = [member(network, Role.STUDENT) for _ in range(min(count, 5))]
+    hosts = [
+        social_worker(network),
+        member(network, Role.PROFESSIONAL, profession=Profession.MUNICIPAL_CONSULTANT),
+    ]
+    for i in range(count):
+        day = ShadowingDayFactory(
+            network=network,
+            shadower=students[i % len(students)],
+            host=hosts[i % 2],
+            date=timezone.localdate() - timedelta(days=i + 1),
+            status="confirmed",
+            **reflected(),
+        )
+        ShadowingFeedbackFactory(day=day, author=teacher)
+    return students[0], hosts[0], teacher
+
+
+def _count(client, user, url) -> int:
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+PAGES = {
+    "logbook": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_logbook", args=[n.slug])),
+    "print": lambda n, s, h, t, c: (
+        s,
+        reverse("meetings:shadowing_logbook_print", args=[n.slug]),
+    ),
+    "host": lambda n, s, h, t, c: (h, reverse("meetings:shadowing_host", args=[n.slug])),
+    "students": lambda n, s, h, t, c: (t, reverse("meetings:shadowing_students", args=[n.slug])),
+    "student": lambda n, s, h, t, c: (
+        t,
+        reverse("meetings:shadowing_student", args=[n.slug, s.pk]),
+    ),
+    "pattern": lambda n, s, h, t, c: (c, reverse("meetings:shadowing_pattern", args=[n.slug])),
+    "export": lambda n, s, h, t, c: (
+        c,
+        reverse("meetings:shadowing_export", args=[n.slug, "xlsx"]),
+    ),
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_same_number_of_queries_with_1_and_50_days(client, page, network, other_network):
+    from networks.models import Network
+
+    coordinator = member(network, Role.COORDINATOR)
+    counts = []
+    for n, net in ((1, network), (50, other_network)):
+        if n == 50:
+            coordinator = member(net, Role.COORDINATOR)
+        student, host, teacher = _days(net, n)
+        user, url = PAGES[page](Network.objects.get(pk=net.pk), student, host, teacher, coordinator)
+        counts.append(_count(client, user, url))
+        client.logout()
+    assert counts[0] == counts[1]
