@@ -330,3 +330,29 @@ def teachers_of(network: Network) -> QuerySet[Membership]:
         .filter(network=network, role=Role.TEACHER)
         .select_related("user")
     )
+
+
+def _current_student(network_field: str = "network_id"):
+    return Membership.objects.current().filter(
+        network_id=OuterRef(network_field), user_id=OuterRef("shadower_id"), role=Role.STUDENT
+    )
+
+
+def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int]:
+    """Per network: reflections of its current students written since ``since`` that have
+    no feedback yet. One query, for the teachers' digest."""
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
+        Exists(_current_student()), ~Exists(has_feedback)
+    )
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=network_ids)
+    return dict(
+        qs.order_by().values("network_id").annotate(n=Count("pk")).values_list("network_id", "n")
+    )
+
+
+def awaiting_feedback(teacher, network: Network, since: datetime) -> list[ShadowingDay]:
+    """The lines of a teacher's digest: reflections of the network's students since
+    ``since`` that have no feedback yet, newest first."""
+    return [day for day in teacher_digest(teacher, network, since) if day.feedback_count == 0]
