@@ -356,3 +356,79 @@ def awaiting_feedback(teacher, network: Network, since: datetime) -> list[Shadow
     """The lines of a teacher's digest: reflections of the network's students since
     ``since`` that have no feedback yet, newest first."""
     return [day for day in teacher_digest(teacher, network, since) if day.feedback_count == 0]
+
+
+# --- Reflections that mention a word (the themes board) -----------------------------------
+
+REFLECTION_FIELDS = (
+    "reflection_seen",
+    "reflection_surprised",
+    "reflection_take_away",
+    "reflection_question",
+)
+
+
+@dataclass
+class Mentions:
+    """The reflections of a network that mention one name: how many there are, and those
+    the viewer may open (newest first, at most the limit asked for)."""
+
+    count: int = 0
+    visible: list[ShadowingDay] = field(default_factory=list)
+    visible_count: int = 0
+
+
+def reflections_mentioning(
+    network: Network, names: dict[int, str], viewer, *, limit: int = 5
+) -> dict[int, Mentions]:
+    """For each ``key: name``, the reflections on days of ``network`` whose text mentions
+    ``name`` (case-insensitive). ``visible`` holds only days the viewer may see under the
+    shadowing rules (the shadower, the host, teachers of the network when the shadower is
+    one of its students, its coordinators); the text itself is left to the day's page.
+
+    Two queries whatever the number of names and days: the network's memberships that
+    matter (the viewer's role, its students) and the written reflections.
+    """
+    result = {key: Mentions() for key in names}
+    wanted = {key: name.casefold() for key, name in names.items() if name.strip()}
+    if not wanted or not viewer.is_authenticated:
+        return result
+    role, students = None, set()
+    rows = (
+        Membership.objects.current()
+        .filter(network=network)
+        .filter(Q(user_id=viewer.pk) | Q(role=Role.STUDENT))
+        .values_list("user_id", "role")
+    )
+    for user_id, member_role in rows:
+        if user_id == viewer.pk and role != Role.COORDINATOR:
+            role = member_role
+        if member_role == Role.STUDENT:
+            students.add(user_id)
+    days = (
+        ShadowingDay.objects.filter(network=network, reflection_written_at__isnull=False)
+        .select_related("shadower")
+        .only("pk", "date", "dagdeel", "network_id", "host_id", "shadower", *REFLECTION_FIELDS)
+        .order_by("-date", "-pk")
+    )
+
+    def may_see(day) -> bool:
+        if viewer.pk in (day.shadower_id, day.host_id) or role == Role.COORDINATOR:
+            return True
+        return role == Role.TEACHER and day.shadower_id in students
+
+    for day in days:
+        text = " ".join(getattr(day, name) for name in REFLECTION_FIELDS).casefold()
+        visible = None
+        for key, name in wanted.items():
+            if name not in text:
+                continue
+            mentions = result[key]
+            mentions.count += 1
+            if visible is None:
+                visible = may_see(day)
+            if visible:
+                mentions.visible_count += 1
+                if len(mentions.visible) < limit:
+                    mentions.visible.append(day)
+    return result
