@@ -18,7 +18,7 @@ from networks.models import Membership, Network
 
 from ..choices_shadowing import ACTIVE_STATUSES, DAGDEEL_COUNT, ShadowingStatus
 from ..models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from ..permissions_shadowing import HOST_ROLES, partner_network_ids
+from ..permissions_shadowing import HOST_ROLES, SHADOWER_ROLES, partner_network_ids
 
 HAPPENED = [ShadowingStatus.DONE, ShadowingStatus.CONFIRMED]
 
@@ -432,3 +432,80 @@ def reflections_mentioning(
                 if len(mentions.visible) < limit:
                     mentions.visible.append(day)
     return result
+
+
+# --- The home page ------------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    network: Network
+    confirmed: int
+    required: int
+
+    @property
+    def percent(self) -> int:
+        if not self.required:
+            return 100
+        return min(100, round(100 * self.confirmed / self.required))
+
+
+@dataclass
+class ShadowingHome:
+    """What the home page shows about shadowing: a student's progress per network and open
+    items, and a host's requests and confirmations."""
+
+    progress: list[Progress] = field(default_factory=list)
+    to_reflect: list[ShadowingDay] = field(default_factory=list)
+    waiting_for_host: list[ShadowingDay] = field(default_factory=list)
+    requests: list[ShadowingDay] = field(default_factory=list)
+    to_confirm: list[ShadowingDay] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.progress, self.to_reflect, self.waiting_for_host, self.requests, self.to_confirm)
+        )
+
+
+def home_for(user, memberships: list[Membership], *, today: date | None = None) -> ShadowingHome:
+    """From the person's current memberships (with their networks, as the home page has
+    them): one query for all their days, or none when no role of theirs shadows or hosts."""
+    home = ShadowingHome()
+    roles = {m.role for m in memberships}
+    if not roles & (set(SHADOWER_ROLES) | set(HOST_ROLES)):
+        return home
+    today = today or timezone.localdate()
+    networks = {m.network_id: m.network for m in memberships}
+    student_networks = [m.network for m in memberships if m.role == Role.STUDENT]
+    days = (
+        ShadowingDay.objects.filter(
+            Q(shadower=user, network_id__in=networks)
+            | Q(
+                host=user,
+                host_network_id__in=networks,
+                status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.DONE],
+            )
+        )
+        .exclude(status=ShadowingStatus.DECLINED)
+        .select_related("network", "shadower", "host")
+        .order_by("date", "starts_at")
+    )
+    confirmed: dict[int, int] = defaultdict(int)
+    for day in days:
+        if day.shadower_id == user.pk:
+            if day.status == ShadowingStatus.CONFIRMED:
+                confirmed[day.network_id] += DAGDEEL_COUNT[day.dagdeel]
+            elif day.status == ShadowingStatus.PLANNED and day.date <= today:
+                home.to_reflect.append(day)
+            elif day.status in (ShadowingStatus.REQUESTED, ShadowingStatus.DONE):
+                home.waiting_for_host.append(day)
+        else:
+            if day.status == ShadowingStatus.REQUESTED:
+                home.requests.append(day)
+            else:
+                home.to_confirm.append(day)
+    home.progress = [
+        Progress(network, confirmed[network.pk], network.shadowing_dagdelen_required_for(user))
+        for network in student_networks
+    ]
+    return home
