@@ -47,7 +47,9 @@ def test_network_page_shows_the_next_three_meetings(client, network, other_netwo
 def test_network_page_without_meetings_says_so(client, network):
     response = page(client, member(network, Role.RESIDENT), network)
     assert list(response.context["meetings"]) == []
-    assert "Geen bijeenkomsten gepland." in response.content.decode()
+    html = response.content.decode()
+    assert "Volgende bijeenkomsten" in html
+    assert "Geen bijeenkomsten gepland." in html
 
 
 @pytest.mark.parametrize("count", [1, 20])
