@@ -110,5 +110,6 @@ def test_links_lead_to_the_day_and_the_board_says_how_many_may_be_read(client, n
     html = response.content.decode()
     assert f'href="/netwerken/lin-oost/meelopen/{days["sara"].pk}/"' in html
     assert f'href="/netwerken/lin-oost/meelopen/{days["olga"].pk}/"' not in html
-    assert "3 reflections on shadowing days mention this theme. You may read 1 of them." in html
-    assert "No reflection mentions this theme yet." in html
+    # Sara reads Dutch (the page follows her language).
+    assert "3 reflecties op meeloopdagen noemen dit thema. Je mag er 1 van lezen." in html
+    assert "Nog geen reflectie noemt dit thema." in html
