@@ -94,3 +94,16 @@ class ReminderKind(models.TextChoices):
     PREPARATION = "preparation", _("Preparation reminders for my role in a meeting")
     MEETING_CHANGE = "meeting_change", _("Notices when a meeting is changed or cancelled")
     WEEKLY_DIGEST = "weekly_digest", _("Weekly overview for coordinators")
+    SHADOWING_DAY_BEFORE = "shadowing_day_before", _("A reminder the day before a shadowing day")
+    SHADOWING_REFLECTION = (
+        "shadowing_reflection",
+        _("A reminder to write the reflection on my shadowing day"),
+    )
+    SHADOWING_CONFIRMATION = (
+        "shadowing_confirmation",
+        _("A reminder when a shadowing day waits for my confirmation as host"),
+    )
+    TEACHER_DIGEST = (
+        "teacher_digest",
+        _("Weekly overview for teachers: reflections waiting for feedback"),
+    )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from networks.choices import Role
 from networks.models import Membership, Network, Theme, ThemeProject
 
-from . import meetings_link
+from . import meetings_link, shadowing_link
 from .choices import CaseStatus
 from .models import Case, CaseAccess, Lesson
 from .permissions import member_network_ids, teaching_network_ids
@@ -47,9 +47,10 @@ def access_log_of(network: Network, *, limit: int = 500) -> QuerySet[CaseAccess]
     )
 
 
-def themes_board(network: Network, *, now=None) -> list[Theme]:
+def themes_board(network: Network, *, viewer=None, now=None) -> list[Theme]:
     """The network's themes, each with what happens on it now: coming and past meetings,
-    active cases, theme projects and lessons (``BOARD_LIMIT`` of each)."""
+    active cases, theme projects and lessons (``BOARD_LIMIT`` of each); with a ``viewer``,
+    also the shadowing reflections that mention the theme (``reflection_mentions``)."""
     now = now or timezone.now()
     active_cases = (
         Case.objects.filter(archived_at__isnull=True)
@@ -58,7 +59,7 @@ def themes_board(network: Network, *, now=None) -> list[Theme]:
     )
     projects = ThemeProject.objects.order_by("-starts_on", "title")
     lessons = Lesson.objects.select_related("teacher").order_by("-starts_on", "title")
-    return list(
+    themes = list(
         Theme.objects.filter(network=network)
         .order_by("name")
         .prefetch_related(
@@ -68,6 +69,9 @@ def themes_board(network: Network, *, now=None) -> list[Theme]:
             Prefetch("lessons", queryset=lessons[:BOARD_LIMIT], to_attr="lesson_list"),
         )
     )
+    if viewer is not None and themes:
+        shadowing_link.theme_reflections(network, themes, viewer, limit=BOARD_LIMIT)
+    return themes
 
 
 def _lessons() -> QuerySet[Lesson]:

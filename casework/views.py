@@ -42,7 +42,7 @@ def themes_board(request, slug):
     network = get_network_for_member(request.user, slug)
     context = {
         "network": network,
-        "themes": selectors.themes_board(network),
+        "themes": selectors.themes_board(network, viewer=request.user),
         "can_record_lesson": network.pk in permissions.teaching_network_ids(request.user),
     }
     return render(request, "casework/themes_board.html", context)

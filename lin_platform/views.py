@@ -6,6 +6,7 @@ from django.shortcuts import render
 from casework import selectors as casework_selectors
 from networks import selectors as network_selectors
 from sessions.selectors import meetings as meeting_selectors
+from sessions.selectors import shadowing as shadowing_selectors
 
 
 @login_required
@@ -17,5 +18,6 @@ def home(request):
         "unanswered": meeting_selectors.unanswered_for(request.user, limit=10),
         "teaching": casework_selectors.teacher_home(request.user, memberships=memberships),
         "pair_cases": casework_selectors.pair_cases(request.user, memberships=memberships),
+        "shadowing": shadowing_selectors.home_for(request.user, memberships),
     }
     return render(request, "home.html", context)

@@ -42,6 +42,9 @@ class Delivery(models.Model):
         related_name="reminder_deliveries",
         verbose_name=_("meeting"),
     )
+    # The primary key of what the reminder is about when that is not a meeting (e.g. a
+    # shadowing day); which model it names follows from ``kind``.
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
     due_at = models.DateTimeField(_("due at"))
     status = models.CharField(
         _("status"), max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING

@@ -82,6 +82,7 @@ def _record(dues: list[Due]) -> int:
                 lead_minutes=due.lead_minutes,
                 network_id=due.network_id,
                 meeting_id=due.meeting_id,
+                object_id=due.object_id,
                 due_at=due.due_at,
                 next_attempt_at=due.due_at,
             )
@@ -153,17 +154,23 @@ def _still_due(rows: list[Delivery], now: dt.datetime) -> set[tuple]:
         if kind is None:
             continue
         meeting_ids = {row.meeting_id for row in items if row.meeting_id}
+        object_ids = {row.object_id for row in items if row.object_id}
         dues = kind.due(
             now,
             meeting_ids=meeting_ids or None,
             network_ids={row.network_id for row in items},
             recipient_ids={row.recipient_id for row in items},
+            object_ids=object_ids or None,
         )
         keys |= {due.key for due in dues}
     return keys
 
 
 def _withdraw_reason(row: Delivery) -> str:
+    kind = REGISTRY.get(row.kind)
+    reason = kind.withdraw_reason(row) if kind is not None else None
+    if reason:
+        return reason
     meeting = row.meeting
     if meeting is not None and meeting.is_cancelled and row.kind != "meeting_change":
         return gettext_noop("The meeting was cancelled.")

@@ -39,6 +39,8 @@ class Due:
     due_at: dt.datetime
     network_id: int
     meeting_id: int | None = None
+    # What the reminder is about when it is not a meeting (a shadowing day, ...).
+    object_id: int | None = None
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -57,12 +59,20 @@ class Kind:
         meeting_ids: set[int] | None = None,
         network_ids: set[int] | None = None,
         recipient_ids: set[int] | None = None,
+        object_ids: set[int] | None = None,
     ) -> list[Due]:
+        """The reminders due at ``now``; the keyword arguments narrow the question to the
+        rows the dispatcher is about to send (``None``: no restriction)."""
         raise NotImplementedError
 
     def context(self, delivery, now: dt.datetime) -> dict:
         """Extra template context for one delivery (meeting and recipient are given)."""
         return {}
+
+    def withdraw_reason(self, delivery) -> str | None:
+        """Why a claimed delivery is no longer due (untranslated, ``gettext_noop``), or None
+        to let the dispatcher say it in general terms."""
+        return None
 
 
 REGISTRY: dict[str, Kind] = {}
@@ -169,7 +179,7 @@ class MeetingReminder(Kind):
     attach_ics = True
     horizon = dt.timedelta(days=30)
 
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None):
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
         meetings = upcoming_meetings(now, self.horizon, meeting_ids)
         data = MeetingData(meetings, recipient_ids)
         result = []
@@ -219,7 +229,7 @@ class RsvpNudge(Kind):
     template = "rsvp_nudge"
     lead = 3 * 24 * 60
 
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None):
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
         meetings = upcoming_meetings(now, dt.timedelta(minutes=self.lead), meeting_ids)
         data = MeetingData(meetings, recipient_ids)
         return [
@@ -248,7 +258,7 @@ class PreparationReminder(Kind):
     lead = 7 * 24 * 60
     roles = (MeetingRoleKind.CASE_BRINGER, MeetingRoleKind.PRESENTER)
 
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None):
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
         meetings = upcoming_meetings(now, dt.timedelta(minutes=self.lead), meeting_ids)
         data = MeetingData(meetings, recipient_ids)
         result = []
@@ -288,7 +298,7 @@ class MeetingChange(Kind):
     # A change older than this is not announced any more (e.g. to someone who joined later).
     window = dt.timedelta(days=1)
 
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None):
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
         meetings = upcoming_meetings(
             now,
             dt.timedelta(days=366),
@@ -340,7 +350,7 @@ class WeeklyDigest(Kind):
     window = dt.timedelta(hours=12)
     ahead = dt.timedelta(days=14)
 
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None):
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
         moment = digest_moment(now)
         if now - moment > self.window:
             return []
@@ -409,3 +419,7 @@ def network_url(delivery) -> str:
     from django.urls import reverse
 
     return settings.SITE_URL + reverse("networks:detail", args=[delivery.network.slug])
+
+
+# The kinds about shadowing days live in their own module; importing it registers them.
+from . import kinds_shadowing  # noqa: E402, F401

@@ -167,3 +167,15 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         themes=themes,
         my_attendance=next((a for a in attendances if a.user_id == user.pk), None),
     )
+
+
+def next_of_network(network, user, *, limit: int = 3) -> list[Meeting]:
+    """The next meetings of ``network`` that ``user`` may see (cancelled ones too, marked),
+    soonest first, with the person's answer; one query."""
+    qs = (
+        meetings_visible_to(user)
+        .filter(network=network, ends_at__gte=timezone.now())
+        .select_related("network")
+        .order_by("starts_at")
+    )
+    return list(with_my_answer(qs, user)[:limit])

@@ -18,7 +18,7 @@ from networks.models import Membership, Network
 
 from ..choices_shadowing import ACTIVE_STATUSES, DAGDEEL_COUNT, ShadowingStatus
 from ..models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from ..permissions_shadowing import HOST_ROLES, partner_network_ids
+from ..permissions_shadowing import HOST_ROLES, SHADOWER_ROLES, partner_network_ids
 
 HAPPENED = [ShadowingStatus.DONE, ShadowingStatus.CONFIRMED]
 
@@ -330,3 +330,182 @@ def teachers_of(network: Network) -> QuerySet[Membership]:
         .filter(network=network, role=Role.TEACHER)
         .select_related("user")
     )
+
+
+def _current_student(network_field: str = "network_id"):
+    return Membership.objects.current().filter(
+        network_id=OuterRef(network_field), user_id=OuterRef("shadower_id"), role=Role.STUDENT
+    )
+
+
+def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int]:
+    """Per network: reflections of its current students written since ``since`` that have
+    no feedback yet. One query, for the teachers' digest."""
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
+        Exists(_current_student()), ~Exists(has_feedback)
+    )
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=network_ids)
+    return dict(
+        qs.order_by().values("network_id").annotate(n=Count("pk")).values_list("network_id", "n")
+    )
+
+
+def awaiting_feedback(teacher, network: Network, since: datetime) -> list[ShadowingDay]:
+    """The lines of a teacher's digest: reflections of the network's students since
+    ``since`` that have no feedback yet, newest first."""
+    return [day for day in teacher_digest(teacher, network, since) if day.feedback_count == 0]
+
+
+# --- Reflections that mention a word (the themes board) -----------------------------------
+
+REFLECTION_FIELDS = (
+    "reflection_seen",
+    "reflection_surprised",
+    "reflection_take_away",
+    "reflection_question",
+)
+
+
+@dataclass
+class Mentions:
+    """The reflections of a network that mention one name: how many there are, and those
+    the viewer may open (newest first, at most the limit asked for)."""
+
+    count: int = 0
+    visible: list[ShadowingDay] = field(default_factory=list)
+    visible_count: int = 0
+
+
+def reflections_mentioning(
+    network: Network, names: dict[int, str], viewer, *, limit: int = 5
+) -> dict[int, Mentions]:
+    """For each ``key: name``, the reflections on days of ``network`` whose text mentions
+    ``name`` (case-insensitive). ``visible`` holds only days the viewer may see under the
+    shadowing rules (the shadower, the host, teachers of the network when the shadower is
+    one of its students, its coordinators); the text itself is left to the day's page.
+
+    Two queries whatever the number of names and days: the network's memberships that
+    matter (the viewer's role, its students) and the written reflections.
+    """
+    result = {key: Mentions() for key in names}
+    wanted = {key: name.casefold() for key, name in names.items() if name.strip()}
+    if not wanted or not viewer.is_authenticated:
+        return result
+    role, students = None, set()
+    rows = (
+        Membership.objects.current()
+        .filter(network=network)
+        .filter(Q(user_id=viewer.pk) | Q(role=Role.STUDENT))
+        .values_list("user_id", "role")
+    )
+    for user_id, member_role in rows:
+        if user_id == viewer.pk and role != Role.COORDINATOR:
+            role = member_role
+        if member_role == Role.STUDENT:
+            students.add(user_id)
+    days = (
+        ShadowingDay.objects.filter(network=network, reflection_written_at__isnull=False)
+        .select_related("shadower")
+        .only("pk", "date", "dagdeel", "network_id", "host_id", "shadower", *REFLECTION_FIELDS)
+        .order_by("-date", "-pk")
+    )
+
+    def may_see(day) -> bool:
+        if viewer.pk in (day.shadower_id, day.host_id) or role == Role.COORDINATOR:
+            return True
+        return role == Role.TEACHER and day.shadower_id in students
+
+    for day in days:
+        text = " ".join(getattr(day, name) for name in REFLECTION_FIELDS).casefold()
+        visible = None
+        for key, name in wanted.items():
+            if name not in text:
+                continue
+            mentions = result[key]
+            mentions.count += 1
+            if visible is None:
+                visible = may_see(day)
+            if visible:
+                mentions.visible_count += 1
+                if len(mentions.visible) < limit:
+                    mentions.visible.append(day)
+    return result
+
+
+# --- The home page ------------------------------------------------------------------------
+
+
+@dataclass
+class Progress:
+    network: Network
+    confirmed: int
+    required: int
+
+    @property
+    def percent(self) -> int:
+        if not self.required:
+            return 100
+        return min(100, round(100 * self.confirmed / self.required))
+
+
+@dataclass
+class ShadowingHome:
+    """What the home page shows about shadowing: a student's progress per network and open
+    items, and a host's requests and confirmations."""
+
+    progress: list[Progress] = field(default_factory=list)
+    to_reflect: list[ShadowingDay] = field(default_factory=list)
+    waiting_for_host: list[ShadowingDay] = field(default_factory=list)
+    requests: list[ShadowingDay] = field(default_factory=list)
+    to_confirm: list[ShadowingDay] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.progress, self.to_reflect, self.waiting_for_host, self.requests, self.to_confirm)
+        )
+
+
+def home_for(user, memberships: list[Membership], *, today: date | None = None) -> ShadowingHome:
+    """From the person's current memberships (with their networks, as the home page has
+    them): one query for all their days, or none when no role of theirs shadows or hosts."""
+    home = ShadowingHome()
+    roles = {m.role for m in memberships}
+    if not roles & (set(SHADOWER_ROLES) | set(HOST_ROLES)):
+        return home
+    today = today or timezone.localdate()
+    networks = {m.network_id: m.network for m in memberships}
+    student_networks = [m.network for m in memberships if m.role == Role.STUDENT]
+    days = (
+        ShadowingDay.objects.filter(
+            Q(shadower=user, network_id__in=networks)
+            | Q(
+                host=user,
+                host_network_id__in=networks,
+                status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.DONE],
+            )
+        )
+        .exclude(status=ShadowingStatus.DECLINED)
+        .select_related("network", "shadower", "host")
+        .order_by("date", "starts_at")
+    )
+    confirmed: dict[int, int] = defaultdict(int)
+    for day in days:
+        if day.shadower_id == user.pk:
+            if day.status == ShadowingStatus.CONFIRMED:
+                confirmed[day.network_id] += DAGDEEL_COUNT[day.dagdeel]
+            elif day.status == ShadowingStatus.PLANNED and day.date <= today:
+                home.to_reflect.append(day)
+            elif day.status in (ShadowingStatus.REQUESTED, ShadowingStatus.DONE):
+                home.waiting_for_host.append(day)
+        else:
+            if day.status == ShadowingStatus.REQUESTED:
+                home.requests.append(day)
+            else:
+                home.to_confirm.append(day)
+    home.progress = [
+        Progress(network, confirmed[network.pk], network.shadowing_dagdelen_required_for(user))
+        for network in student_networks
+    ]
+    return home

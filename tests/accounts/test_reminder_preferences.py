@@ -42,9 +42,27 @@ def test_preferences_page_shows_current_choices(client, person):
             "preparation",
             "meeting_change",
             "weekly_digest",
+            "shadowing_day_before",
+            "shadowing_reflection",
+            "shadowing_confirmation",
+            "teacher_digest",
         ],
         "lead_times": "2d, 2h",
     }
+
+
+def test_preferences_page_lists_the_shadowing_kinds_with_on_and_off(client, person):
+    person.reminders_off = ["shadowing_reflection"]
+    person.save()
+    client.force_login(person)
+    field = client.get(URL).context["form"]["kinds_on"]
+    choices = {str(label): value in field.value() for value, label in field.field.choices}
+    assert {label: on for label, on in choices.items() if "shadowing" in label.lower()} == {
+        "A reminder the day before a shadowing day": True,
+        "A reminder to write the reflection on my shadowing day": False,
+        "A reminder when a shadowing day waits for my confirmation as host": True,
+    }
+    assert choices["Weekly overview for teachers: reflections waiting for feedback"] is True
 
 
 def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
@@ -53,7 +71,18 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
         URL, {"kinds_on": ["meeting_reminder", "meeting_change"], "lead_times": "1d, 30m"}
     )
     assert response.status_code == 302
-    assert prefs(person) == (["preparation", "rsvp_nudge", "weekly_digest"], [1440, 30])
+    assert prefs(person) == (
+        [
+            "preparation",
+            "rsvp_nudge",
+            "shadowing_confirmation",
+            "shadowing_day_before",
+            "shadowing_reflection",
+            "teacher_digest",
+            "weekly_digest",
+        ],
+        [1440, 30],
+    )
 
 
 @pytest.mark.parametrize(

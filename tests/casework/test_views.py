@@ -16,6 +16,7 @@ from tests.casework.factories import (
     ThemeProjectFactory,
 )
 from tests.factories import ThemeFactory, member
+from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected
 
 pytestmark = pytest.mark.django_db
 
@@ -252,6 +253,13 @@ def _fill_board(network, n):
         case.themes.set([theme])
         ThemeProjectFactory(network=network, theme=theme)
         LessonFactory(teacher=teacher, themes=[theme])
+        ShadowingDayFactory(
+            network=network,
+            shadower=student,
+            host=professional,
+            status="done",
+            **reflected(reflection_seen=f"Vandaag ging het over {theme.name}."),
+        )
 
 
 @pytest.mark.parametrize("n", [1, 50])
@@ -261,10 +269,12 @@ def test_themes_board_queries_do_not_grow(
     _fill_board(network, n)
     client.force_login(coordinator)
     url = reverse("casework:board", args=[network.slug])
-    with django_assert_num_queries(11):
+    # 11, and two for the shadowing reflections that mention a theme
+    with django_assert_num_queries(13):
         response = client.get(url)
     themes = response.context["themes"]
     assert len(themes) == n
+    assert all(t.reflection_mentions.visible_count >= 1 for t in themes)
     assert all(
         (len(t.coming_meetings), len(t.past_meetings), len(t.active_cases), len(t.project_list))
         == (1, 1, 1, 1)

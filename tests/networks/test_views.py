@@ -239,16 +239,24 @@ def test_directory_queries_do_not_grow_with_members(
 @pytest.mark.parametrize("count", [1, 50])
 def test_home_queries_do_not_grow_with_networks(client, count, django_assert_num_queries):
     from tests.factories import NetworkFactory
+    from tests.sessions.factories_shadowing import ShadowingDayFactory
 
     user = UserFactory()
     for _ in range(count):
-        MembershipFactory(network=NetworkFactory(), user=user)
+        network = NetworkFactory()
+        MembershipFactory(network=network, user=user)
+        # A day to reflect on, and a request waiting for the person as host.
+        ShadowingDayFactory(network=network, shadower=user, host=UserFactory())
+        ShadowingDayFactory(network=network, shadower=UserFactory(), host=user, status="requested")
     client.force_login(user)
     client.get(reverse("home"))
-    # session, user, memberships, the meetings on home, the cases of the pair
-    with django_assert_num_queries(6):
+    # session, user, memberships, the meetings on home, the cases of the pair, and one
+    # query for the person's shadowing days
+    with django_assert_num_queries(7):
         response = client.get(reverse("home"))
     assert len(response.context["memberships"]) == count
+    shadowing = response.context["shadowing"]
+    assert (len(shadowing.to_reflect), len(shadowing.requests)) == (count, count)
 
 
 def test_staff_create_a_network(client, admin_user):

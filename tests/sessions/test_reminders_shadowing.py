@@ -1,0 +1,394 @@
+"""Reminders about shadowing days through the delivery rows: the day before, the reflection,
+the host's confirmation and the teachers' weekly digest. Time frozen with time-machine."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from accounts.choices import Profession
+from networks.choices import Role
+from networks.models import Membership
+from sessions.models import Delivery, DeliveryStatus
+from sessions.reminders.dispatcher import dispatch, plan
+from sessions.reminders.kinds import REGISTRY
+from sessions.services.shadowing import (
+    shadowing_day_confirm,
+    shadowing_day_decline,
+    shadowing_day_reflect,
+)
+from tests.factories import MembershipFactory, NetworkFactory, UserFactory
+from tests.sessions.factories_shadowing import (
+    ShadowingDayFactory,
+    ShadowingFeedbackFactory,
+    reflected,
+)
+
+pytestmark = pytest.mark.django_db
+AMS = ZoneInfo("Europe/Amsterdam")
+UTC = dt.UTC
+DAY = dt.date(2026, 3, 12)  # a Thursday
+
+
+def at(time_machine, moment):
+    time_machine.move_to(moment, tick=False)
+    return moment
+
+
+def ams(*args):
+    return dt.datetime(*args, tzinfo=AMS)
+
+
+def join(network, role, **user_kwargs):
+    user = UserFactory(**user_kwargs)
+    MembershipFactory(network=network, user=user, role=role, starts_on=dt.date(2020, 1, 1))
+    return user
+
+
+def leave(user, network):
+    Membership.objects.filter(user=user, network=network).update(ended_at=timezone.now())
+
+
+@pytest.fixture
+def net(db):
+    return NetworkFactory(name="LIN Oost", slug="lin-oost")
+
+
+@pytest.fixture
+def student(net):
+    return join(
+        net,
+        Role.STUDENT,
+        full_name="Sara Student",
+        email="sara@example.org",
+        language="en",
+        profession=Profession.NURSING_STUDENT,
+    )
+
+
+@pytest.fixture
+def host(net):
+    return join(
+        net,
+        Role.PROFESSIONAL,
+        full_name="Henk Host",
+        email="henk@example.org",
+        language="nl",
+        profession=Profession.SOCIAL_WORKER,
+    )
+
+
+@pytest.fixture
+def teacher(net):
+    return join(net, Role.TEACHER, full_name="Tineke Docent", email="tineke@example.org")
+
+
+def planned(net, student, host, date=DAY, **kwargs):
+    return ShadowingDayFactory(network=net, shadower=student, host=host, date=date, **kwargs)
+
+
+def sent(kind):
+    return sorted(
+        Delivery.objects.filter(kind=kind, status=DeliveryStatus.SENT).values_list(
+            "recipient__email", "object_key"
+        )
+    )
+
+
+def outbox():
+    return sorted((message.to[0], message.subject) for message in mail.outbox)
+
+
+# --- The day before ------------------------------------------------------------------------
+
+
+def test_day_before_goes_to_shadower_and_host_at_eight_in_their_language(
+    net, student, host, time_machine
+):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 11, 7, 59))
+    dispatch()
+    assert mail.outbox == []
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    dispatch()
+    at(time_machine, ams(2026, 3, 11, 15, 0))
+    dispatch()
+    assert sent("shadowing_day_before") == [
+        ("henk@example.org", f"shadowing-day:{day.pk}@2026-03-12:morning:host"),
+        ("sara@example.org", f"shadowing-day:{day.pk}@2026-03-12:morning:shadower"),
+    ]
+    assert outbox() == [
+        ("henk@example.org", "Morgen loopt Sara Student met je mee"),
+        ("sara@example.org", "Tomorrow: your shadowing day with Henk Host"),
+    ]
+    to_sara = next(m for m in mail.outbox if m.to == ["sara@example.org"])
+    assert "When: Thursday 12 March 2026, morning (08:30–12:30)" in to_sara.body
+    assert f"/netwerken/lin-oost/meelopen/{day.pk}/" in to_sara.body
+
+
+def test_day_before_carries_no_learning_goals_or_reflection(net, student, host, time_machine):
+    planned(net, student, host, learning_goals="Mevrouw K. (84) helpen met haar medicatie")
+    at(time_machine, ams(2026, 3, 11, 9, 0))
+    dispatch()
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        html = message.alternatives[0][0]
+        assert "Mevrouw K." not in message.body + html
+
+
+@pytest.mark.parametrize(
+    ("date", "due_utc"),
+    [
+        # Spring 2026: clocks go forward in the night to Sunday 29 March.
+        # A day on Sunday: reminded on Saturday 08:00 CET = 07:00 UTC.
+        (dt.date(2026, 3, 29), dt.datetime(2026, 3, 28, 7, 0, tzinfo=UTC)),
+        # A day on Monday: reminded on Sunday 08:00 CEST = 06:00 UTC.
+        (dt.date(2026, 3, 30), dt.datetime(2026, 3, 29, 6, 0, tzinfo=UTC)),
+        # Autumn 2026: clocks go back in the night to Sunday 25 October.
+        (dt.date(2026, 10, 25), dt.datetime(2026, 10, 24, 6, 0, tzinfo=UTC)),
+        (dt.date(2026, 10, 26), dt.datetime(2026, 10, 25, 7, 0, tzinfo=UTC)),
+    ],
+    ids=["spring-saturday", "spring-sunday", "autumn-saturday", "autumn-sunday"],
+)
+def test_day_before_around_the_dst_change_goes_out_once_at_eight_local(
+    net, student, host, time_machine, date, due_utc
+):
+    planned(net, student, host, date=date)
+    minute = dt.timedelta(minutes=1)
+    sends = []
+    moment = due_utc - dt.timedelta(hours=3)
+    while moment < due_utc + dt.timedelta(hours=3):
+        at(time_machine, moment)
+        if dispatch()["sent"]:
+            sends.append(moment)
+        moment += 10 * minute if abs(moment - due_utc) > 15 * minute else minute
+    assert sends == [due_utc]
+    assert len(mail.outbox) == 2
+    assert due_utc.astimezone(AMS).time() == dt.time(8, 0)
+
+
+def test_declined_day_is_withdrawn_before_it_is_sent(net, student, host, time_machine):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    assert plan(timezone.now()) == 2
+    shadowing_day_decline(day=day, by=host, reason="Ik ben ziek.")
+    assert dispatch()["withdrawn"] == 2
+    assert mail.outbox == []
+    assert set(Delivery.objects.values_list("status", "reason")) == {
+        (
+            "withdrawn",
+            "No longer due: the day is no longer planned (declined), or the person left the "
+            "network or switched this reminder off.",
+        )
+    }
+
+
+def test_who_left_or_switched_off_gets_nothing(net, student, host, time_machine):
+    other_host = join(net, Role.PROFESSIONAL, email="olga@example.org")
+    planned(net, student, host)
+    planned(net, student, other_host, dagdeel="afternoon", starts_at="13:00", ends_at="17:00")
+    leave(host, net)
+    student.reminders_off = ["shadowing_day_before"]
+    student.save()
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    dispatch()
+    assert [m.to[0] for m in mail.outbox] == ["olga@example.org"]
+
+
+def test_host_of_a_partner_network_is_reminded_through_that_network(net, student, time_machine):
+    partner_net = NetworkFactory(name="LIN Zuid", slug="lin-zuid")
+    partner_host = join(partner_net, Role.PROFESSIONAL, email="piet@example.org")
+    planned(net, student, partner_host, host_network=partner_net)
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    dispatch()
+    assert sorted(Delivery.objects.values_list("recipient__email", "network__slug", "status")) == [
+        ("piet@example.org", "lin-zuid", "sent"),
+        ("sara@example.org", "lin-oost", "sent"),
+    ]
+
+
+def test_day_before_asks_a_constant_number_of_queries(
+    net, student, host, time_machine, django_assert_num_queries
+):
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    kind = REGISTRY["shadowing_day_before"]
+    planned(net, student, host)
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 2
+    for _ in range(10):
+        other = join(net, Role.STUDENT)
+        planned(net, other, host)
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 22
+
+
+# --- The reflection ------------------------------------------------------------------------
+
+
+def test_reflection_reminder_two_days_after_at_eight_to_the_shadower_only(
+    net, student, host, time_machine
+):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 14, 7, 59))
+    dispatch()
+    assert sent("shadowing_reflection") == []
+    at(time_machine, ams(2026, 3, 14, 8, 0))
+    dispatch()
+    at(time_machine, ams(2026, 3, 15, 8, 0))
+    dispatch()
+    assert sent("shadowing_reflection") == [
+        ("sara@example.org", f"shadowing-day:{day.pk}@2026-03-12:morning:shadower")
+    ]
+    assert outbox() == [
+        ("sara@example.org", "Write your reflection on your shadowing day of 12 March")
+    ]
+
+
+def test_reflection_written_meanwhile_withdraws_the_reminder(net, student, host, time_machine):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 14, 8, 0))
+    assert plan(timezone.now()) == 1
+    shadowing_day_reflect(
+        day=day, by=student, seen="Veel.", surprised="Tijd.", take_away="Bellen.", question="Hoe?"
+    )
+    assert dispatch()["withdrawn"] == 1
+    assert mail.outbox == []
+
+
+def test_no_reflection_reminder_for_a_day_long_past(net, student, host, time_machine):
+    planned(net, student, host, date=dt.date(2026, 2, 1))
+    at(time_machine, ams(2026, 3, 14, 8, 0))
+    assert dispatch()["planned"] == 0
+
+
+def test_reflection_reminder_not_for_who_left_the_network(net, student, host, time_machine):
+    planned(net, student, host)
+    leave(student, net)
+    at(time_machine, ams(2026, 3, 14, 8, 0))
+    assert dispatch()["planned"] == 0
+
+
+# --- The host's confirmation ---------------------------------------------------------------
+
+
+def written(net, student, host, when, **kwargs):
+    return planned(
+        net, student, host, status="done", **reflected(reflection_written_at=when), **kwargs
+    )
+
+
+def test_confirmation_reminder_after_three_days_to_the_host(net, student, host, time_machine):
+    day = written(net, student, host, ams(2026, 3, 12, 16, 30))
+    at(time_machine, ams(2026, 3, 15, 16, 29))
+    dispatch()
+    assert sent("shadowing_confirmation") == []
+    at(time_machine, ams(2026, 3, 15, 16, 30))
+    dispatch()
+    at(time_machine, ams(2026, 3, 16, 16, 30))
+    dispatch()
+    assert sent("shadowing_confirmation") == [
+        ("henk@example.org", f"shadowing-day:{day.pk}@2026-03-12:morning:host")
+    ]
+    assert outbox() == [("henk@example.org", "Bevestig de meeloopdag van Sara Student")]
+    body = mail.outbox[0].body
+    assert "Een keukentafelgesprek over eenzaamheid." not in body
+    assert "Sara Student liep op donderdag 12 maart met je mee" in body
+
+
+def test_confirmed_meanwhile_withdraws_the_reminder(net, student, host, time_machine):
+    day = written(net, student, host, ams(2026, 3, 12, 16, 30))
+    at(time_machine, ams(2026, 3, 15, 17, 0))
+    assert plan(timezone.now()) == 1
+    shadowing_day_confirm(day=day, by=host)
+    assert dispatch()["withdrawn"] == 1
+    assert mail.outbox == []
+
+
+def test_host_who_switched_confirmations_off_gets_nothing(net, student, host, time_machine):
+    written(net, student, host, ams(2026, 3, 12, 16, 30))
+    host.reminders_off = ["shadowing_confirmation"]
+    host.save()
+    at(time_machine, ams(2026, 3, 15, 17, 0))
+    assert dispatch()["planned"] == 0
+
+
+# --- The teachers' digest ------------------------------------------------------------------
+
+MONDAY = ams(2026, 3, 16, 8, 0)
+
+
+def test_teacher_digest_lists_reflections_waiting_for_feedback(
+    net, student, host, teacher, time_machine
+):
+    waiting = written(net, student, host, ams(2026, 3, 13, 10, 0))
+    answered = written(net, student, host, ams(2026, 3, 10, 10, 0), dagdeel="afternoon")
+    ShadowingFeedbackFactory(day=answered, author=teacher)
+    at(time_machine, MONDAY - dt.timedelta(minutes=1))
+    dispatch()
+    assert sent("teacher_digest") == []
+    at(time_machine, MONDAY)
+    dispatch()
+    dispatch()
+    assert sent("teacher_digest") == [
+        ("tineke@example.org", f"teacher-digest:{net.pk}:2026-03-16"),
+    ]
+    to_teacher = [m for m in mail.outbox if m.to == ["tineke@example.org"]]
+    assert [m.subject for m in to_teacher] == ["LIN Oost: één reflectie wacht op je feedback"]
+    body = to_teacher[0].body
+    assert (
+        "* Sara Student — liep op 12 maart mee met een sociaal werker, reflectie geschreven "
+        "op 13 maart"
+    ) in body
+    assert body.count("* ") == 1
+    assert "keukentafelgesprek" not in body
+    assert waiting.reflection_seen not in body
+
+
+def test_no_teacher_digest_when_nothing_waits(net, student, host, teacher, time_machine):
+    answered = written(net, student, host, ams(2026, 3, 13, 10, 0))
+    ShadowingFeedbackFactory(day=answered, author=teacher)
+    # A professional's reflection is not a student's: no line for the teacher.
+    professional = join(net, Role.PROFESSIONAL)
+    written(net, professional, host, ams(2026, 3, 13, 11, 0))
+    at(time_machine, MONDAY)
+    assert dispatch()["planned"] == 0
+    assert mail.outbox == []
+
+
+def test_feedback_given_before_sending_withdraws_the_digest(
+    net, student, host, teacher, time_machine
+):
+    day = written(net, student, host, ams(2026, 3, 13, 10, 0))
+    at(time_machine, MONDAY)
+    assert plan(timezone.now()) == 1
+    ShadowingFeedbackFactory(day=day, author=teacher)
+    assert dispatch()["withdrawn"] == 1
+    assert mail.outbox == []
+
+
+def test_teacher_digest_per_network_only_to_its_current_teachers(
+    net, student, host, teacher, time_machine
+):
+    other_net = NetworkFactory(name="LIN West", slug="lin-west")
+    join(other_net, Role.TEACHER, email="wim@example.org")
+    former = join(net, Role.TEACHER, email="former@example.org")
+    leave(former, net)
+    off = join(net, Role.TEACHER, email="off@example.org")
+    off.reminders_off = ["teacher_digest"]
+    off.save()
+    written(net, student, host, ams(2026, 3, 13, 10, 0))
+    at(time_machine, MONDAY + dt.timedelta(hours=1))
+    dispatch()
+    assert [m.to[0] for m in mail.outbox] == ["tineke@example.org"]
+
+
+def test_teacher_digest_is_not_sent_days_late(net, student, host, teacher, time_machine):
+    written(net, student, host, ams(2026, 3, 13, 10, 0))
+    at(time_machine, MONDAY + dt.timedelta(hours=13))
+    dispatch()
+    assert not Delivery.objects.filter(kind="teacher_digest").exists()
+    at(time_machine, MONDAY + dt.timedelta(hours=11))
+    dispatch()
+    assert sent("teacher_digest") == [("tineke@example.org", f"teacher-digest:{net.pk}:2026-03-16")]
