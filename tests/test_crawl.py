@@ -42,6 +42,8 @@ GARBAGE_TEXT = "<script>x</script>"
 GARBAGE_NUMBER = "abc"
 GARBAGE_OPTION = "999999999"
 NUMBERISH_TYPES = {"number", "date", "datetime-local", "time", "month", "week", "range", "email"}
+# Pages whose address carries a secret token: that token, not a session, lets one in.
+SECRET_LINKS = {"meetings:feed"}
 # Names that are the same in every language: the language switch offers "English".
 PROPER_NAMES = {"English"}
 ROLES = [str(role) for role, _key in DEMO_LOGINS] + ["staff"]
@@ -442,6 +444,8 @@ def test_anonymous_visitors_see_public_pages_or_are_sent_to_sign_in(demo_db, cra
         location = response.get("Location", "")
         if response.status_code == 200 and path in public.pages:
             continue
+        if response.status_code == 200 and resolve(urlsplit(path).path).view_name in SECRET_LINKS:
+            continue
         if response.status_code == 302 and location.startswith("/account/login/"):
             continue
         unexpected.append(f"{path}: {response.status_code} {location}")
@@ -456,3 +460,59 @@ def test_every_form_refuses_bad_input_without_a_server_error(demo_db, crawls, en
     problems = post_bad_input(client, result)
 
     assert problems == [], "\n".join(problems)
+
+
+# Named pages no link leads to on purpose: form posts, and addresses sent by mail or holding
+# a secret token. Any other page of ours must be reachable from the home page by someone.
+NOT_LINKED = {
+    "accounts:language",
+    "accounts:reminder_link",
+    "casework:attachment_add",
+    "casework:attachment_download",  # the demo data has no attachments
+    "casework:contribution_add",
+    "meetings:action_add",
+    "meetings:action_status",
+    "meetings:check_in",
+    "meetings:feed",
+    "meetings:feed_disable",
+    "meetings:feed_renew",
+    "meetings:groups_make",
+    "meetings:groups_move",
+    "meetings:mark_held",
+    "meetings:record_method",
+    "meetings:roles",
+    "meetings:rsvp",
+    "meetings:shadowing_accept",
+    "meetings:shadowing_confirm",
+    "meetings:shadowing_decline",
+    "meetings:shadowing_feedback",
+    "meetings:shadowing_slot_withdraw",
+    "networks:invitation",
+    "networks:invitation_revoke",
+    "networks:membership_end",
+    "networks:milestone_status",
+    "networks:project_add",
+}
+
+
+def _our_view_names(resolver=None, namespace=""):
+    from django.urls import URLResolver, get_resolver
+
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin" or "allauth" in str(pattern.urlconf_name):
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _our_view_names(pattern, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_page_of_ours_is_linked_from_somewhere(demo_db, crawls, english):
+    reached = set()
+    for role in ROLES:
+        for path, status in crawl_as(role, crawls, english).pages.items():
+            if status in (200, 302):
+                reached.add(resolve(urlsplit(path).path).view_name)
+
+    assert sorted(set(_our_view_names()) - reached - NOT_LINKED) == []
