@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.validators import MinValueValidator
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
@@ -17,6 +19,22 @@ from .selectors import pair_candidates
 class PairChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name()
+
+
+def meeting_label(meeting) -> str:
+    """A meeting with its date: the meetings of a series share their title."""
+    when = date_format(timezone.localtime(meeting.starts_at), "j M Y H:i")
+    return f"{meeting.title} ({when})"
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return meeting_label(obj)
+
+
+class MeetingsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return meeting_label(obj)
 
 
 class CaseForm(forms.ModelForm):
@@ -52,7 +70,11 @@ class CaseForm(forms.ModelForm):
             queryset=professionals, label=_("Professional")
         )
         self.fields["themes"].queryset = network.themes.order_by("name")
-        self.fields["meeting"].queryset = meetings_link.meetings_for_case(network)
+        self.fields["meeting"] = MeetingChoiceField(
+            queryset=meetings_link.meetings_for_case(network),
+            required=False,
+            label=self.fields["meeting"].label,
+        )
         self.fields["meeting"].help_text = _("The clinical lesson or case discussion.")
         self.fields["status"].choices = CaseStatus.choices
         if self.instance.pk is None:
@@ -144,8 +166,12 @@ class LessonForm(forms.ModelForm):
         )
         self.fields["cases"].queryset = cases
         self.fields["cases"].required = False
-        self.fields["meetings"].queryset = meetings
-        self.fields["meetings"].required = False
+        self.fields["meetings"] = MeetingsChoiceField(
+            queryset=meetings,
+            required=False,
+            label=self.fields["meetings"].label,
+            widget=forms.CheckboxSelectMultiple,
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -37,6 +37,11 @@ def can_follow_students(user, network: Network) -> bool:
     return role_in(user, network) in FOLLOWER_ROLES
 
 
+def has_shadowing_page(user, network: Network) -> bool:
+    """Whether the network's shadowing entry leads this person somewhere (others get 403)."""
+    return role_in(user, network) in SHADOWER_ROLES | FOLLOWER_ROLES
+
+
 def is_student_in(user_id: int, network: Network) -> bool:
     return (
         Membership.objects.current()

@@ -1,6 +1,7 @@
 """Lessons: recording, alignment across levels, what students see."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -42,6 +43,25 @@ def test_a_teacher_records_a_lesson_on_a_theme_with_a_case_and_a_meeting(
     assert response.url == reverse("casework:lesson_detail", args=[lesson.pk])
     assert (lesson.teacher, list(lesson.themes.all())) == (teacher, [ondervoeding])
     assert (list(lesson.cases.all()), list(lesson.meetings.all())) == ([case], [meeting])
+
+
+def test_meetings_of_a_series_are_told_apart_by_their_date(client, network, teacher):
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    for day in (5, 19):
+        MeetingFactory(
+            network=network,
+            title="Intervisie – reeks 1",
+            starts_at=datetime(2030, 3, day, 15, 0, tzinfo=amsterdam),
+            ends_at=datetime(2030, 3, day, 16, 30, tzinfo=amsterdam),
+        )
+    client.force_login(teacher)
+
+    form = client.get(reverse("casework:lesson_create")).context["form"]
+
+    assert [label for _value, label in form.fields["meetings"].choices] == [
+        "Intervisie – reeks 1 (19 Mar 2030 15:00)",
+        "Intervisie – reeks 1 (5 Mar 2030 15:00)",
+    ]
 
 
 def test_the_board_link_preselects_the_theme(client, teacher, ondervoeding):
