@@ -8,19 +8,15 @@ from django.utils import timezone
 from casework.models import Case, Lesson
 from networks.choices import Role
 from networks.models import Milestone, ThemeProject
-from sessions.models import Meeting
 from tests.factories import NetworkFactory, ThemeFactory, member
+from tests.sessions.factories import MeetingFactory as BaseMeetingFactory
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
+class MeetingFactory(BaseMeetingFactory):
+    """A klinische les: the meeting in which a pair presents its case."""
 
-    network = factory.SubFactory(NetworkFactory)
     format = "klinische_les"
     title = factory.Sequence(lambda n: f"Klinische les {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     location = "Wijkcentrum De Pijp"
 
 

@@ -6,8 +6,17 @@ import factory
 from django.utils import timezone
 
 from sessions.choices import MeetingFormat, RsvpAnswer
-from sessions.models import Attendance, Meeting, Rsvp
+from sessions.models import Attendance, Meeting, MeetingRole, MeetingSeries, Rsvp
 from tests.factories import NetworkFactory, UserFactory
+
+
+class MeetingSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingSeries
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Intervisiereeks {n}")
+    format = MeetingFormat.INTERVISIE
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
@@ -17,7 +26,9 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     network = factory.SubFactory(NetworkFactory)
     format = MeetingFormat.INTERVISIE
     title = factory.Sequence(lambda n: f"Intervisie {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0)
+    )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     location = "Buurthuis De Kolk, Amsterdam"
 
@@ -39,3 +50,12 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     user = factory.SubFactory(UserFactory)
     status = "present"
+
+
+class MeetingRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingRole
+
+    meeting = factory.SubFactory(MeetingFactory)
+    user = factory.SubFactory(UserFactory)
+    kind = "case_bringer"

@@ -1,41 +1,26 @@
-"""Factories the reminder tests need (meetings, answers, roles)."""
+"""The meeting the reminder tests need: at a fixed moment (time is frozen around it), with an
+agenda that holds client-like text, which must never reach a mail."""
 
 import datetime as dt
 
 import factory
 
-from sessions.choices import MeetingFormat, RsvpAnswer
-from sessions.models import Meeting, MeetingRole, Rsvp
-from tests.factories import NetworkFactory, UserFactory
+from tests.sessions import factories as base
+from tests.sessions.factories import MeetingRoleFactory as BaseMeetingRoleFactory
+
+__all__ = ["MeetingFactory", "MeetingRoleFactory", "RsvpFactory"]
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    network = factory.SubFactory(NetworkFactory)
-    format = MeetingFormat.INTERVISIE
-    title = factory.Sequence(lambda n: f"Intervisie {n}")
+class MeetingFactory(base.MeetingFactory):
     starts_at = dt.datetime(2025, 3, 12, 14, 0, tzinfo=dt.UTC)
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
     location = "Buurthuis De Pijp, Amsterdam"
     agenda = "Casus van mevrouw J., 84 jaar (must never reach a mail)"
 
 
-class RsvpFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Rsvp
-
+class RsvpFactory(base.RsvpFactory):
     meeting = factory.SubFactory(MeetingFactory)
-    user = factory.SubFactory(UserFactory)
-    answer = RsvpAnswer.YES
     answered_at = factory.LazyFunction(lambda: dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
 
 
-class MeetingRoleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = MeetingRole
-
+class MeetingRoleFactory(BaseMeetingRoleFactory):
     meeting = factory.SubFactory(MeetingFactory)
-    user = factory.SubFactory(UserFactory)
-    kind = "case_bringer"

@@ -1,7 +1,7 @@
 """Permission matrix: calendar downloads and the personal subscription feed."""
 
 from tests.matrix import Entry, everyone, members, signed_in
-from tests.sessions.method_factories import MeetingFactory
+from tests.sessions.factories import MeetingFactory
 
 ENTRIES = [
     Entry(

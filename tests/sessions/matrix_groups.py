@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from sessions.models import Attendance, BreakoutGroup, BreakoutGroupMember
 from tests.matrix import Entry, coordinators, members
-from tests.sessions.method_factories import MeetingFactory
+from tests.sessions.factories import MeetingFactory
 
 
 def _meeting_with_people(network, people):

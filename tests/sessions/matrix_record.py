@@ -2,7 +2,7 @@
 
 from sessions.models import MeetingAction
 from tests.matrix import Entry, coordinators, members
-from tests.sessions.method_factories import MeetingFactory
+from tests.sessions.factories import MeetingFactory
 
 
 def _meeting(w):

@@ -11,7 +11,7 @@ from accounts.models import User
 from networks.choices import Role
 from sessions.services.feeds import site_host
 from tests.factories import member
-from tests.sessions.method_factories import MeetingFactory
+from tests.sessions.factories import MeetingFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

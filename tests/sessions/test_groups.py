@@ -10,7 +10,7 @@ from accounts.choices import Profession
 from networks.choices import Role
 from sessions.models import Attendance, BreakoutGroup, BreakoutGroupMember, Rsvp
 from tests.factories import member
-from tests.sessions.method_factories import MeetingFactory
+from tests.sessions.factories import MeetingFactory
 
 PROFESSIONS = [
     Profession.DISTRICT_NURSE,

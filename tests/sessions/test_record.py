@@ -11,7 +11,7 @@ from networks.choices import Role
 from sessions.choices import MeetingFormat, MeetingRoleKind
 from sessions.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
 from tests.factories import UserFactory, member
-from tests.sessions.method_factories import MeetingFactory, MeetingSeriesFactory
+from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory
 
 
 @pytest.fixture
