@@ -12,7 +12,7 @@ class MeetingsConfig(AppConfig):
         from networks.demo import register_seeder
 
         from .demo import seed_meetings_demo, seed_method_demo
-        from .demo_shadowing import seed_shadowing_demo
+        from .demo.shadowing import seed_shadowing_demo
 
         # Order matters: records and groups need the meetings.
         register_seeder("meetings", seed_meetings_demo)

@@ -1,7 +1,11 @@
-"""Vocabularies of meetings: formats and statuses."""
+"""Vocabularies of the meetings app: meeting formats and statuses, answers, attendance,
+roles in a meeting, series, and shadowing days (dagdelen and statuses)."""
+
+from datetime import time
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingFormat(models.TextChoices):
@@ -64,3 +68,50 @@ class WeekOfMonth(models.IntegerChoices):
     THIRD = 3, _("third")
     FOURTH = 4, _("fourth")
     LAST = -1, _("last")
+
+
+# --- Shadowing days (meelopen) ---------------------------------------------------------
+class Dagdeel(models.TextChoices):
+    MORNING = "morning", pgettext_lazy("dagdeel", "Morning")
+    AFTERNOON = "afternoon", pgettext_lazy("dagdeel", "Afternoon")
+    EVENING = "evening", pgettext_lazy("dagdeel", "Evening")
+    WHOLE_DAY = "whole_day", pgettext_lazy("dagdeel", "Whole day")
+
+
+# Usual times of a dagdeel, used when a person gives none.
+DAGDEEL_TIMES: dict[str, tuple[time, time]] = {
+    Dagdeel.MORNING: (time(8, 30), time(12, 30)),
+    Dagdeel.AFTERNOON: (time(13, 0), time(17, 0)),
+    Dagdeel.EVENING: (time(18, 0), time(22, 0)),
+    Dagdeel.WHOLE_DAY: (time(8, 30), time(17, 0)),
+}
+
+# Progress is counted in dagdelen: a whole day is two of them.
+DAGDEEL_COUNT: dict[str, int] = {
+    Dagdeel.MORNING: 1,
+    Dagdeel.AFTERNOON: 1,
+    Dagdeel.EVENING: 1,
+    Dagdeel.WHOLE_DAY: 2,
+}
+
+
+class ShadowingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done, awaiting the host's confirmation")
+    CONFIRMED = "confirmed", _("Confirmed by the host")
+    DECLINED = "declined", _("Declined")
+
+
+# A day in one of these statuses holds its slot and its time in the person's calendar.
+ACTIVE_STATUSES = [
+    ShadowingStatus.REQUESTED,
+    ShadowingStatus.PLANNED,
+    ShadowingStatus.DONE,
+    ShadowingStatus.CONFIRMED,
+]
+
+
+class ShadowingSource(models.TextChoices):
+    SLOT = "slot", _("Requested on the platform")
+    LOGGED = "logged", _("Arranged outside the platform")

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from ..choices_shadowing import ACTIVE_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
+from ..choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
 
 MAX_HOURS = Decimal("12")
 
@@ -175,7 +175,7 @@ class ShadowingDay(models.Model):
 
     @property
     def dagdelen(self) -> int:
-        from ..choices_shadowing import DAGDEEL_COUNT
+        from ..choices import DAGDEEL_COUNT
 
         return DAGDEEL_COUNT.get(self.dagdeel, 1)
 

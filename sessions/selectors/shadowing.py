@@ -16,9 +16,9 @@ from accounts.choices import PROFESSION_DOMAIN, Domain, Profession
 from networks.choices import Role
 from networks.models import Membership, Network
 
-from ..choices_shadowing import ACTIVE_STATUSES, DAGDEEL_COUNT, ShadowingStatus
+from ..choices import ACTIVE_STATUSES, DAGDEEL_COUNT, ShadowingStatus
 from ..models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from ..permissions_shadowing import HOST_ROLES, SHADOWER_ROLES, partner_network_ids
+from ..permissions.shadowing import HOST_ROLES, SHADOWER_ROLES, partner_network_ids
 
 HAPPENED = [ShadowingStatus.DONE, ShadowingStatus.CONFIRMED]
 

@@ -26,7 +26,7 @@ from accounts.models import User
 from networks.choices import ShadowingSameDomainPolicy
 from networks.models import Network
 
-from ..choices_shadowing import (
+from ..choices import (
     ACTIVE_STATUSES,
     DAGDEEL_TIMES,
     ShadowingSource,
@@ -34,7 +34,7 @@ from ..choices_shadowing import (
 )
 from ..models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from ..models.shadowing import MAX_HOURS
-from ..permissions_shadowing import (
+from ..permissions.shadowing import (
     can_host_in,
     can_shadow_in,
     is_teacher_of,

@@ -8,7 +8,7 @@ fixed number of queries, however many steps, actions or people there are.
 from django import template
 
 from ..permissions import can_run_meeting
-from ..permissions_method import can_write_record
+from ..permissions.method import can_write_record
 from ..selectors.groups import groups_of
 from ..selectors.record import actions_for, method_of, record_of, roles_of
 

@@ -1,9 +1,9 @@
-"""Template filters that ask :mod:`sessions.permissions_shadowing`, for pages of other apps
+"""Template filters that ask :mod:`sessions.permissions.shadowing`, for pages of other apps
 (the network page) that offer a way into shadowing."""
 
 from django import template
 
-from ..permissions_shadowing import has_shadowing_page
+from ..permissions.shadowing import has_shadowing_page
 
 register = template.Library()
 

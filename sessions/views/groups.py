@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms_method import GroupMoveForm, GroupSizeForm
+from ..forms.method import GroupMoveForm, GroupSizeForm
 from ..models import Meeting
 from ..permissions import can_run_meeting, get_meeting_for_member, get_meeting_for_runner
 from ..selectors.groups import groups_of, people_to_divide

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms_method import ActionForm, MethodForm, RecordForm, RolesForm
+from ..forms.method import ActionForm, MethodForm, RecordForm, RolesForm
 from ..methods import methods_for
 from ..models import ActionStatus, Meeting
 from ..permissions import get_meeting_for_member, get_meeting_for_runner
-from ..permissions_method import (
+from ..permissions.method import (
     can_assign_roles,
     can_choose_method,
     can_set_action_status,

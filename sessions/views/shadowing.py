@@ -18,9 +18,8 @@ from django.views.decorators.http import require_POST
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
 
-from .. import permissions_shadowing as perms
-from ..choices_shadowing import ShadowingStatus
-from ..forms_shadowing import (
+from ..choices import ShadowingStatus
+from ..forms.shadowing import (
     DeclineForm,
     FeedbackForm,
     LogForm,
@@ -30,6 +29,7 @@ from ..forms_shadowing import (
     ShadowingSettingsForm,
     SlotForm,
 )
+from ..permissions import shadowing as perms
 from ..selectors import shadowing as selectors
 from ..services import shadowing as services
 

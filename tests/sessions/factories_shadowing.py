@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.choices_shadowing import Dagdeel, ShadowingSource, ShadowingStatus
+from sessions.choices import Dagdeel, ShadowingSource, ShadowingStatus
 from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import member
 

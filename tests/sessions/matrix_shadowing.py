@@ -9,7 +9,7 @@ day but asks for an action that is not theirs gets 403.
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.choices_shadowing import ShadowingStatus
+from sessions.choices import ShadowingStatus
 from tests.factories import MembershipFactory, StudentFactory, member
 from tests.matrix import LOGIN, ROLES, Entry, coordinators, members, only
 from tests.sessions.factories_shadowing import (

@@ -271,7 +271,7 @@ def test_summary_partials_render_for_the_meeting_page(network, coordinator, meet
 
 
 def test_demo_seed_fills_past_meetings_once(network, coordinator):
-    from sessions.demo_method import seed_method_records
+    from sessions.demo.method import seed_method_records
     from sessions.models import Attendance, BreakoutGroup
 
     member(network, Role.STUDENT)

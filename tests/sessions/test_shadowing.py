@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.choices import Profession
 from networks.choices import Role, ShadowingSameDomainPolicy
 from networks.models import NetworkPartner
-from sessions.choices_shadowing import ShadowingStatus
+from sessions.choices import ShadowingStatus
 from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import OrganisationFactory, member
 from tests.sessions.factories_shadowing import (

@@ -6,7 +6,7 @@ import pytest
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.demo_shadowing import seed_shadowing
+from sessions.demo.shadowing import seed_shadowing
 from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import NetworkFactory, member
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 from networks.choices import Role
 from networks.models import Membership
 
-from .choices import MeetingFormat, MeetingRoleKind, MeetingStatus
-from .methods import default_method
-from .models import BreakoutGroup, Meeting, MeetingAction, MeetingRecord, MeetingRole
-from .selectors.groups import people_to_divide
-from .services.groups import breakout_groups_make
+from ..choices import MeetingFormat, MeetingRoleKind, MeetingStatus
+from ..methods import default_method
+from ..models import BreakoutGroup, Meeting, MeetingAction, MeetingRecord, MeetingRole
+from ..selectors.groups import people_to_divide
+from ..services.groups import breakout_groups_make
 
 NOTES = {
     "incident": {

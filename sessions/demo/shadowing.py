@@ -21,10 +21,10 @@ from accounts.models import User
 from networks.choices import Role
 from networks.models import Membership, Network
 
-from .choices_shadowing import ACTIVE_STATUSES, DAGDEEL_TIMES, Dagdeel, ShadowingSource
-from .choices_shadowing import ShadowingStatus as S
-from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from .services.shadowing import crosses_domains, hours_between
+from ..choices import ACTIVE_STATUSES, DAGDEEL_TIMES, Dagdeel, ShadowingSource
+from ..choices import ShadowingStatus as S
+from ..models import ShadowingDay, ShadowingFeedback, ShadowingSlot
+from ..services.shadowing import crosses_domains, hours_between
 
 DEMO_EMAIL_DOMAIN = "demo.example.org"
 
@@ -250,7 +250,7 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
 
 def seed_shadowing_demo(ctx) -> None:
     """The ``seed_demo`` seeder: ``register_seeder("shadowing", seed_shadowing_demo)``."""
-    from .models import ShadowingDay as Day
+    from ..models import ShadowingDay as Day
 
     result = seed_shadowing(scale=ctx.scale, stdout=ctx.stdout)
     ctx.record(Day, result["days"])

@@ -10,12 +10,12 @@ from django.utils import timezone
 from networks.choices import Role
 from networks.models import Membership, Network
 
-from .choices import AttendanceStatus, MeetingFormat, MeetingStatus, Repeat, RsvpAnswer
-from .models import Meeting, MeetingSeries
-from .services.attendance import attendance_register
-from .services.meetings import MeetingDetails, meeting_schedule, meeting_series_schedule
-from .services.rsvp import rsvp_answer
-from .services.scheduling import SeriesRule
+from ..choices import AttendanceStatus, MeetingFormat, MeetingStatus, Repeat, RsvpAnswer
+from ..models import Meeting, MeetingSeries
+from ..services.attendance import attendance_register
+from ..services.meetings import MeetingDetails, meeting_schedule, meeting_series_schedule
+from ..services.rsvp import rsvp_answer
+from ..services.scheduling import SeriesRule
 
 # Title, start, end and a realistic agenda per format.
 PLAN = {
@@ -194,8 +194,8 @@ def seed_meetings_demo(ctx) -> None:
 
 def seed_method_demo(ctx) -> None:
     """The ``seed_demo`` seeder of method records, roles, actions and breakout groups."""
-    from .demo_method import seed_method_records
-    from .models import BreakoutGroup, MeetingAction, MeetingRecord, MeetingRole
+    from ..models import BreakoutGroup, MeetingAction, MeetingRecord, MeetingRole
+    from .method import seed_method_records
 
     created = seed_method_records(stdout=ctx.stdout)
     ctx.record(MeetingRecord, created["records"])

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
 
-from .choices_shadowing import Dagdeel
+from ..choices import Dagdeel
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

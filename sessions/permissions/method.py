@@ -5,9 +5,9 @@ The record is written by the meeting's runners (coordinators and the facilitator
 the note-taker(s) assigned to the meeting; roles are assigned by the coordinators.
 """
 
-from .choices import MeetingRoleKind
-from .models import Meeting, MeetingAction, MeetingRole
-from .permissions import can_manage_meeting, can_run_meeting
+from ..choices import MeetingRoleKind
+from ..models import Meeting, MeetingAction, MeetingRole
+from . import can_manage_meeting, can_run_meeting
 
 
 def is_note_taker(user, meeting: Meeting) -> bool:

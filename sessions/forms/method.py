@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .methods import Method, methods_for
-from .models import ActionKind, Meeting
-from .services.groups import MAX_GROUP_SIZE, MIN_GROUP_SIZE
-from .services.record import MAX_NOTE_LENGTH
+from ..methods import Method, methods_for
+from ..models import ActionKind, Meeting
+from ..services.groups import MAX_GROUP_SIZE, MIN_GROUP_SIZE
+from ..services.record import MAX_NOTE_LENGTH
 
 
 class RecordForm(forms.Form):

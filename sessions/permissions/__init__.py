@@ -10,7 +10,7 @@ from django.http import Http404
 
 from networks.permissions import can_manage_network, is_member
 
-from .models import Meeting
+from ..models import Meeting
 
 
 def can_see_meeting(user, meeting: Meeting) -> bool:

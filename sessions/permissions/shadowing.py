@@ -15,8 +15,8 @@ from networks.choices import Role
 from networks.models import Membership, Network
 from networks.permissions import can_manage_network, get_network_for_member, role_in
 
-from .choices_shadowing import ACTIVE_STATUSES
-from .models import ShadowingDay, ShadowingSlot
+from ..choices import ACTIVE_STATUSES
+from ..models import ShadowingDay, ShadowingSlot
 
 # Who may shadow someone, and who may host: the issue names students and professionals.
 SHADOWER_ROLES = frozenset({Role.STUDENT, Role.PROFESSIONAL})
