@@ -31,43 +31,16 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--timeout", type=float, default=300)
-    args = parser.parse_args()
-
-    import logging
-
-    from tests.e2e.smtp_sink import start_sink
-
-    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
-
-    controller, sink, port = start_sink(parse=False)
-    os.environ.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port))
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-
-    if connection.vendor != "postgresql" or settings.CELERY_BROKER_URL.startswith("filesystem"):
-        print("Run on PostgreSQL and Redis: set DATABASE_URL and CELERY_BROKER_URL.")
-        return 2
-    call_command("migrate", verbosity=0)
-
+def queue(count: int):
+    """One meeting an hour from now, ``count`` people coming, and for each a due reminder
+    row (two hours ahead, so due now); returns the meeting."""
     from accounts.models import User
-    from lin_platform.celery import app
     from networks.models import Membership, Network
-    from sessions.models import Delivery, DeliveryStatus, Meeting, Rsvp
+    from sessions.models import Delivery, Meeting, Rsvp
     from sessions.reminders.kinds import meeting_key
-    from sessions.tasks import reminders_dispatch
 
     stamp = int(time.time())
     now = dt.datetime.now(dt.UTC)
-    print(f"Queueing {args.count} due deliveries ...", flush=True)
     network = Network.objects.create(name=f"Bench {stamp}", slug=f"bench-{stamp}", kind="other")
     meeting = Meeting.objects.create(
         network=network,
@@ -80,7 +53,7 @@ def main() -> int:
     users = User.objects.bulk_create(
         [
             User(email=f"bench{stamp}-{n}@example.org", full_name=f"Bench {n}", password="!")
-            for n in range(args.count)
+            for n in range(count)
         ],
         batch_size=2000,
     )
@@ -109,6 +82,42 @@ def main() -> int:
         ],
         batch_size=2000,
     )
+    return meeting
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args()
+
+    import logging
+
+    from tests.e2e.smtp_sink import start_sink
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
+
+    controller, sink, port = start_sink(parse=False)
+    os.environ.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port))
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or settings.CELERY_BROKER_URL.startswith("filesystem"):
+        print("Run on PostgreSQL and Redis: set DATABASE_URL and CELERY_BROKER_URL.")
+        return 2
+    call_command("migrate", verbosity=0)
+
+    from lin_platform.celery import app
+    from sessions.models import Delivery, DeliveryStatus
+    from sessions.tasks import reminders_dispatch
+
+    print(f"Queueing {args.count} due deliveries ...", flush=True)
+    meeting = queue(args.count)
     ids = set(Delivery.objects.filter(meeting=meeting).values_list("pk", flat=True))
     connection.close()
 

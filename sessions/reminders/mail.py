@@ -2,15 +2,33 @@
 the meeting's .ics attached where it helps, a deterministic Message-ID, and a signed link
 to change one's reminders without signing in. No client data: a meeting's agenda (which
 may describe a case) is never put in a mail, only its title, time and place.
+
+Two ways to the same mail:
+
+- ``build_message`` is the straightforward one: a Django ``EmailMultiAlternatives`` per
+  recipient. Mail backends other than SMTP (files in development, the outbox in tests) get
+  this object.
+- ``prepare`` gives the bytes Django's SMTP backend would put on the wire for that object,
+  but cheaply: the MIME message of a group (kind, object, lead time, language, .ics) is
+  built and serialised once with placeholders (``MailTemplate``), and per recipient only the
+  personal parts are put in (name, preferences link, address, Message-ID, date). Where a
+  recipient's values could change how the message is encoded (a line break in a name, a
+  non-ASCII name in a 7-bit body, a line past the 998-byte limit, an address that needs
+  quoting) ``prepare`` falls back to serialising ``build_message``. A test holds the two
+  byte for byte equal apart from the MIME boundaries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import formatdate
 
 import icalendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -56,10 +74,16 @@ def meeting_ics(meeting) -> bytes:
     return calendar.to_ical()
 
 
-# Placeholders for the two personal parts of a mail: the body is rendered once per
+# Placeholders for the personal parts of a mail: the body is rendered once per
 # (kind, object, lead time, language) in a batch and these are filled in per recipient.
 NAME_MARK = "LINPERSONALNAME7F3A"
 LINK_MARK = "LINPERSONALLINK7F3A"
+# Only in a MailTemplate: where the escaped name and link go in the HTML, and the headers.
+HTML_NAME_MARK = "LINPERSONALHTMLNAME7F3A"
+HTML_LINK_MARK = "LINPERSONALHTMLLINK7F3A"
+TO_MARK = "LINPERSONALTO7F3A@template.invalid"
+MESSAGE_ID_MARK = "<LINPERSONALMESSAGEID7F3A>"
+DATE_MARK = "LINPERSONALDATE7F3A"
 
 
 def _render(delivery, now: dt.datetime, language: str) -> tuple[str, str, str]:
@@ -85,6 +109,91 @@ def _render(delivery, now: dt.datetime, language: str) -> tuple[str, str, str]:
     return subject, text, html
 
 
+@dataclass(frozen=True)
+class Group:
+    """What the mails of one (kind, object, lead time, language) share within a batch."""
+
+    key: tuple
+    subject: str
+    text: str  # with NAME_MARK and LINK_MARK where the personal parts go
+    html: str
+    ics: bytes | None
+
+
+def _group(delivery, now: dt.datetime, cache: dict) -> Group:
+    kind = REGISTRY[delivery.kind]
+    meeting = delivery.meeting
+    language = delivery.recipient.language or settings.LANGUAGE_CODE
+    key = ("body", delivery.kind, delivery.object_key, delivery.lead_minutes, language)
+    if key not in cache:
+        cache[key] = _render(delivery, now, language)
+    ics, ics_key = None, None
+    if kind.attach_ics and meeting is not None:
+        ics_key = ("ics", meeting.pk, meeting.revision, meeting.status)
+        if ics_key not in cache:
+            cache[ics_key] = meeting_ics(meeting)
+        ics = cache[ics_key]
+    return Group((key, ics_key), *cache[key], ics)
+
+
+@dataclass(frozen=True)
+class Personal:
+    """The parts of a mail that differ per recipient."""
+
+    name: str
+    link: str
+    email: str
+    message_id: str
+
+
+def personal(delivery) -> Personal:
+    recipient = delivery.recipient
+    link = settings.SITE_URL + reverse(
+        "accounts:reminder_link",
+        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
+    )
+    return Personal(
+        name=recipient.get_short_name(),
+        link=link,
+        email=recipient.email,
+        message_id=delivery.message_id or message_id_for(delivery.pk, delivery.kind),
+    )
+
+
+def compose(
+    group: Group,
+    *,
+    name: str,
+    link: str,
+    email: str,
+    message_id: str,
+    html_name: str | None = None,
+    html_link: str | None = None,
+) -> EmailMultiAlternatives:
+    """The mail of ``group`` with the personal parts filled in (escaped for the HTML
+    unless ``html_name``/``html_link`` are given)."""
+    html_name = escape(name) if html_name is None else html_name
+    html_link = escape(link) if html_link is None else html_link
+    message = EmailMultiAlternatives(
+        subject=group.subject.replace(NAME_MARK, name),
+        body=group.text.replace(NAME_MARK, name).replace(LINK_MARK, link),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[email],
+        headers={
+            "Message-ID": message_id,
+            "Auto-Submitted": "auto-generated",
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(
+        group.html.replace(NAME_MARK, html_name).replace(LINK_MARK, html_link), "text/html"
+    )
+    if group.ics is not None:
+        message.attach("meeting.ics", group.ics, "text/calendar; charset=utf-8; method=PUBLISH")
+    return message
+
+
 def build_message(delivery, now: dt.datetime, cache: dict | None = None):
     """The mail for one claimed delivery (``recipient``, ``meeting`` and ``network`` loaded).
 
@@ -92,40 +201,187 @@ def build_message(delivery, now: dt.datetime, cache: dict | None = None):
     reminders for the same meeting renders its templates once per language.
     """
     cache = cache if cache is not None else {}
-    kind = REGISTRY[delivery.kind]
-    recipient = delivery.recipient
-    meeting = delivery.meeting
-    language = recipient.language or settings.LANGUAGE_CODE
-    key = ("body", delivery.kind, delivery.object_key, delivery.lead_minutes, language)
-    if key not in cache:
-        cache[key] = _render(delivery, now, language)
-    subject, text, html = cache[key]
-    name = recipient.get_short_name()
-    link = settings.SITE_URL + reverse(
-        "accounts:reminder_link",
-        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
+    person = personal(delivery)
+    return compose(
+        _group(delivery, now, cache),
+        name=person.name,
+        link=person.link,
+        email=person.email,
+        message_id=person.message_id,
     )
-    subject = subject.replace(NAME_MARK, name)
-    text = text.replace(NAME_MARK, name).replace(LINK_MARK, link)
-    html = html.replace(NAME_MARK, escape(name)).replace(LINK_MARK, escape(link))
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient.email],
-        headers={
-            "Message-ID": delivery.message_id or message_id_for(delivery.pk, delivery.kind),
-            "Auto-Submitted": "auto-generated",
-            "List-Unsubscribe": f"<{link}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+
+
+# --- the same mail as bytes, cheaply ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One mail as the SMTP conversation needs it: envelope and the serialised message
+    (CRLF line ends, not yet dot-stuffed)."""
+
+    sender: str
+    recipient: str
+    data: bytes
+
+
+def serialise(message: EmailMultiAlternatives) -> Outgoing:
+    """What Django's SMTP backend sends for ``message`` (``EmailBackend._send``)."""
+    encoding = message.encoding or settings.DEFAULT_CHARSET
+    [recipient] = [sanitize_address(address, encoding) for address in message.recipients()]
+    return Outgoing(
+        sanitize_address(message.from_email, encoding),
+        recipient,
+        message.message().as_bytes(linesep="\r\n"),
     )
-    message.attach_alternative(html, "text/html")
-    if kind.attach_ics and meeting is not None:
-        ics_key = ("ics", meeting.pk, meeting.revision, meeting.status)
-        if ics_key not in cache:
-            cache[ics_key] = meeting_ics(meeting)
-        message.attach(
-            "meeting.ics", cache[ics_key], "text/calendar; charset=utf-8; method=PUBLISH"
+
+
+# Where compat32 would fold a header line, or the value would need encoding or quoting.
+_HEADER_UNSAFE = re.compile(r"[^\x21-\x7e]|[,;]")
+RFC5322_LINE_LIMIT = 998  # Django switches a body to quoted-printable past this
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    """A group's mail serialised once, cut at the personal parts.
+
+    ``pieces`` alternates literal bytes and the name of the slot that goes between them.
+    """
+
+    pieces: tuple
+    sender: str
+    boundaries: tuple[str, ...]
+    ascii_only: bool  # a body carrying a personal part is 7-bit: the part must be ASCII
+    longest_line: int  # bytes, placeholders left out, of the longest line carrying one
+    most_slots_on_a_line: int
+
+    SLOTS = {
+        NAME_MARK: "name",
+        HTML_NAME_MARK: "html_name",
+        LINK_MARK: "link",
+        HTML_LINK_MARK: "html_link",
+        TO_MARK: "to",
+        MESSAGE_ID_MARK: "message_id",
+        DATE_MARK: "date",
+    }
+    BODY_SLOTS = ("name", "html_name", "link", "html_link")
+    HEADER_SLOTS = ("to", "message_id", "link")
+
+    @classmethod
+    def build(cls, group: Group) -> MailTemplate | None:
+        """None when this group cannot be templated (a personal part in the subject, or a
+        body that is not sent as 7- or 8-bit text): its mails are built one by one."""
+        if NAME_MARK in group.subject or LINK_MARK in group.subject:
+            return None
+        message = compose(
+            group,
+            name=NAME_MARK,
+            link=LINK_MARK,
+            email=TO_MARK,
+            message_id=MESSAGE_ID_MARK,
+            html_name=HTML_NAME_MARK,
+            html_link=HTML_LINK_MARK,
         )
-    return message
+        mime = message.message()
+        mime.replace_header("Date", DATE_MARK)
+        encodings = {
+            part["Content-Transfer-Encoding"]
+            for part in mime.walk()
+            if part.get_content_type() in ("text/plain", "text/html")
+        }
+        if not encodings <= {"7bit", "8bit"}:
+            return None
+        data = mime.as_bytes(linesep="\r\n")
+        marks = "|".join(re.escape(mark) for mark in cls.SLOTS)
+        pieces = re.split(f"({marks})".encode(), data)
+        for index in range(1, len(pieces), 2):
+            pieces[index] = cls.SLOTS[pieces[index].decode()]
+        text, html = message.body, message.alternatives[0][0]
+        expected = {
+            "name": text.count(NAME_MARK),
+            "html_name": html.count(HTML_NAME_MARK),
+            "link": text.count(LINK_MARK) + 1,  # + List-Unsubscribe
+            "html_link": html.count(HTML_LINK_MARK),
+            "to": 1,
+            "message_id": 1,
+            "date": 1,
+        }
+        found = {slot: pieces[1::2].count(slot) for slot in expected}
+        if found != expected:
+            return None
+        lines = [
+            line
+            for line in (text + "\n" + html).splitlines()
+            if any(mark in line for mark in (NAME_MARK, LINK_MARK, HTML_NAME_MARK, HTML_LINK_MARK))
+        ]
+        fixed = [len(re.sub(marks, "", line).encode()) for line in lines]
+        slots = [len(re.findall(marks, line)) for line in lines]
+        return cls(
+            pieces=tuple(pieces),
+            sender=sanitize_address(message.from_email, settings.DEFAULT_CHARSET),
+            boundaries=tuple(part.get_boundary() for part in mime.walk() if part.is_multipart()),
+            ascii_only="7bit" in encodings,
+            longest_line=max(fixed, default=0),
+            most_slots_on_a_line=max(slots, default=0),
+        )
+
+    def render(self, values: dict[str, str]) -> bytes | None:
+        """The message with ``values`` put in; None when they would change its encoding."""
+        for slot in self.HEADER_SLOTS:
+            if _HEADER_UNSAFE.search(values[slot]):
+                return None
+        if len(values["date"]) > 60 or not values["date"].isascii():
+            return None
+        longest = 0
+        for slot in self.BODY_SLOTS:
+            value = values[slot]
+            if not value.isprintable() or (self.ascii_only and not value.isascii()):
+                return None
+            longest = max(longest, len(value.encode()))
+        if self.longest_line + self.most_slots_on_a_line * longest > RFC5322_LINE_LIMIT:
+            return None
+        for value in values.values():
+            # A name that looks like a placeholder, or contains a MIME boundary.
+            if "LINPERSONAL" in value or any(b in value for b in self.boundaries):
+                return None
+        encoded = {slot: value.encode() for slot, value in values.items()}
+        pieces = list(self.pieces)
+        for index in range(1, len(pieces), 2):
+            pieces[index] = encoded[pieces[index]]
+        return b"".join(pieces)
+
+
+def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
+    """The bytes of ``build_message(delivery, now, cache)`` as Django's SMTP backend would
+    send them (apart from the MIME boundaries), from the group's template where possible.
+
+    Raises ValueError for an address that cannot be put in a mail."""
+    group = _group(delivery, now, cache)
+    key = ("template", group.key)
+    if key not in cache:
+        cache[key] = MailTemplate.build(group)
+    template = cache[key]
+    person = personal(delivery)
+    if template is not None:
+        to = sanitize_address(person.email, settings.DEFAULT_CHARSET)
+        data = template.render(
+            {
+                "name": person.name,
+                "html_name": escape(person.name),
+                "link": person.link,
+                "html_link": escape(person.link),
+                "to": to,
+                "message_id": person.message_id,
+                "date": formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
+            }
+        )
+        if data is not None:
+            return Outgoing(template.sender, to, data)
+    return serialise(
+        compose(
+            group,
+            name=person.name,
+            link=person.link,
+            email=person.email,
+            message_id=person.message_id,
+        )
+    )
