@@ -221,6 +221,7 @@ def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=No
             for key, value in outcomes.items():
                 counts[key] += value
     finally:
+        sender.finish()
         if own_connection:
             connection.close()
     return counts

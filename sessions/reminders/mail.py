@@ -28,7 +28,7 @@ from email.utils import formatdate
 import icalendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import sanitize_address
+from django.core.mail.message import forbid_multi_line_headers, sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -235,36 +235,44 @@ def serialise(message: EmailMultiAlternatives) -> Outgoing:
     )
 
 
-# Where compat32 would fold a header line, or the value would need encoding or quoting.
-_HEADER_UNSAFE = re.compile(r"[^\x21-\x7e]|[,;]")
 RFC5322_LINE_LIMIT = 998  # Django switches a body to quoted-printable past this
+_BODY_MARKS = {
+    NAME_MARK: "name",
+    HTML_NAME_MARK: "html_name",
+    LINK_MARK: "link",
+    HTML_LINK_MARK: "html_link",
+}
+_HEADER_MARKS = {TO_MARK: "email", MESSAGE_ID_MARK: "message_id", DATE_MARK: "date", **_BODY_MARKS}
+
+
+def _marks(marks) -> re.Pattern:
+    return re.compile("(" + "|".join(re.escape(mark) for mark in marks) + ")")
+
+
+_BODY_MARK_RE = _marks(_BODY_MARKS)
+_HEADER_MARK_RE = _marks(_HEADER_MARKS)
 
 
 @dataclass(frozen=True)
 class MailTemplate:
     """A group's mail serialised once, cut at the personal parts.
 
-    ``pieces`` alternates literal bytes and the name of the slot that goes between them.
+    ``headers`` are the top-level header lines: bytes where they are the same for everyone,
+    ``(name, pieces)`` where a personal value goes in; such a line is made per recipient
+    the way the message classes make it (Django's header check, then the compat32 policy's
+    folding). ``body`` alternates literal bytes and the name of the value that goes between
+    them; a value can only change the body's bytes, not its encoding, and ``render``
+    declines values that would (then the mail is built the straightforward way).
     """
 
-    pieces: tuple
+    headers: tuple
+    body: tuple
     sender: str
+    policy: object
     boundaries: tuple[str, ...]
     ascii_only: bool  # a body carrying a personal part is 7-bit: the part must be ASCII
     longest_line: int  # bytes, placeholders left out, of the longest line carrying one
     most_slots_on_a_line: int
-
-    SLOTS = {
-        NAME_MARK: "name",
-        HTML_NAME_MARK: "html_name",
-        LINK_MARK: "link",
-        HTML_LINK_MARK: "html_link",
-        TO_MARK: "to",
-        MESSAGE_ID_MARK: "message_id",
-        DATE_MARK: "date",
-    }
-    BODY_SLOTS = ("name", "html_name", "link", "html_link")
-    HEADER_SLOTS = ("to", "message_id", "link")
 
     @classmethod
     def build(cls, group: Group) -> MailTemplate | None:
@@ -291,63 +299,83 @@ class MailTemplate:
         if not encodings <= {"7bit", "8bit"}:
             return None
         data = mime.as_bytes(linesep="\r\n")
-        marks = "|".join(re.escape(mark) for mark in cls.SLOTS)
-        pieces = re.split(f"({marks})".encode(), data)
-        for index in range(1, len(pieces), 2):
-            pieces[index] = cls.SLOTS[pieces[index].decode()]
+        end_of_headers = data.index(b"\r\n\r\n") + 2
+        policy = mime.policy.clone(linesep="\r\n")
+        headers = []
+        for name, value in mime.raw_items():
+            pieces = _HEADER_MARK_RE.split(value)
+            if len(pieces) == 1:
+                headers.append(policy.fold_binary(name, value))
+            else:
+                pieces[1::2] = [_HEADER_MARKS[mark] for mark in pieces[1::2]]
+                headers.append((name, tuple(pieces)))
+        body = _BODY_MARK_RE.split(data[end_of_headers:].decode("utf-8", "surrogateescape"))
+        body[0::2] = [piece.encode("utf-8", "surrogateescape") for piece in body[0::2]]
+        body[1::2] = [_BODY_MARKS[mark] for mark in body[1::2]]
         text, html = message.body, message.alternatives[0][0]
-        expected = {
-            "name": text.count(NAME_MARK),
-            "html_name": html.count(HTML_NAME_MARK),
-            "link": text.count(LINK_MARK) + 1,  # + List-Unsubscribe
-            "html_link": html.count(HTML_LINK_MARK),
-            "to": 1,
-            "message_id": 1,
-            "date": 1,
-        }
-        found = {slot: pieces[1::2].count(slot) for slot in expected}
-        if found != expected:
-            return None
-        lines = [
-            line
-            for line in (text + "\n" + html).splitlines()
-            if any(mark in line for mark in (NAME_MARK, LINK_MARK, HTML_NAME_MARK, HTML_LINK_MARK))
-        ]
-        fixed = [len(re.sub(marks, "", line).encode()) for line in lines]
-        slots = [len(re.findall(marks, line)) for line in lines]
-        return cls(
-            pieces=tuple(pieces),
+        expected = sorted(
+            ["name"] * text.count(NAME_MARK)
+            + ["html_name"] * html.count(HTML_NAME_MARK)
+            + ["link"] * text.count(LINK_MARK)
+            + ["html_link"] * html.count(HTML_LINK_MARK)
+        )
+        lines = [line for line in (text + "\n" + html).splitlines() if _BODY_MARK_RE.search(line)]
+        template = cls(
+            headers=tuple(headers),
+            body=tuple(body),
             sender=sanitize_address(message.from_email, settings.DEFAULT_CHARSET),
+            policy=policy,
             boundaries=tuple(part.get_boundary() for part in mime.walk() if part.is_multipart()),
             ascii_only="7bit" in encodings,
-            longest_line=max(fixed, default=0),
-            most_slots_on_a_line=max(slots, default=0),
+            longest_line=max(
+                (len(_BODY_MARK_RE.sub("", line).encode()) for line in lines), default=0
+            ),
+            most_slots_on_a_line=max(
+                (len(_BODY_MARK_RE.findall(line)) for line in lines), default=0
+            ),
         )
+        # Every personal part found where it belongs, and the header lines made as the
+        # message classes make them: otherwise build these mails one by one.
+        marks = {slot: mark for mark, slot in _HEADER_MARKS.items()}
+        if sorted(body[1::2]) != expected or template._headers(marks) != data[:end_of_headers]:
+            return None
+        return template
+
+    def _headers(self, values: dict[str, str]) -> bytes:
+        lines = []
+        for line in self.headers:
+            if isinstance(line, bytes):
+                lines.append(line)
+                continue
+            name, pieces = line
+            value = "".join(
+                piece if n % 2 == 0 else values[piece] for n, piece in enumerate(pieces)
+            )
+            # What SafeMIMEText/SafeMIMEMultipart.__setitem__ does, then the generator.
+            name, value = forbid_multi_line_headers(name, value, settings.DEFAULT_CHARSET)
+            lines.append(self.policy.fold_binary(name, value))
+        return b"".join(lines)
 
     def render(self, values: dict[str, str]) -> bytes | None:
-        """The message with ``values`` put in; None when they would change its encoding."""
-        for slot in self.HEADER_SLOTS:
-            if _HEADER_UNSAFE.search(values[slot]):
-                return None
-        if len(values["date"]) > 60 or not values["date"].isascii():
-            return None
+        """The message with ``values`` put in; None when a value would change how the body
+        is encoded or cut up (then the mail must be built the straightforward way)."""
         longest = 0
-        for slot in self.BODY_SLOTS:
+        for slot in _BODY_MARKS.values():
             value = values[slot]
             if not value.isprintable() or (self.ascii_only and not value.isascii()):
-                return None
+                return None  # a line break in a name; a 7-bit body that would be 8-bit
             longest = max(longest, len(value.encode()))
         if self.longest_line + self.most_slots_on_a_line * longest > RFC5322_LINE_LIMIT:
             return None
         for value in values.values():
-            # A name that looks like a placeholder, or contains a MIME boundary.
+            # A value that looks like a placeholder, or contains a MIME boundary.
             if "LINPERSONAL" in value or any(b in value for b in self.boundaries):
                 return None
-        encoded = {slot: value.encode() for slot, value in values.items()}
-        pieces = list(self.pieces)
-        for index in range(1, len(pieces), 2):
-            pieces[index] = encoded[pieces[index]]
-        return b"".join(pieces)
+        encoded = {slot: values[slot].encode() for slot in _BODY_MARKS.values()}
+        body = b"".join(
+            piece if n % 2 == 0 else encoded[piece] for n, piece in enumerate(self.body)
+        )
+        return self._headers(values) + body
 
 
 def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
@@ -362,20 +390,20 @@ def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
     template = cache[key]
     person = personal(delivery)
     if template is not None:
-        to = sanitize_address(person.email, settings.DEFAULT_CHARSET)
         data = template.render(
             {
                 "name": person.name,
                 "html_name": escape(person.name),
                 "link": person.link,
                 "html_link": escape(person.link),
-                "to": to,
+                "email": person.email,
                 "message_id": person.message_id,
                 "date": formatdate(localtime=settings.EMAIL_USE_LOCALTIME),
             }
         )
         if data is not None:
-            return Outgoing(template.sender, to, data)
+            recipient = sanitize_address(person.email, settings.DEFAULT_CHARSET)
+            return Outgoing(template.sender, recipient, data)
     return serialise(
         compose(
             group,

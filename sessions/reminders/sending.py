@@ -40,6 +40,9 @@ class BackendSender:
     def prepare(self, delivery, now, cache):
         return build_message(delivery, now, cache)
 
+    def finish(self) -> None:
+        pass
+
     def send(self, messages: list) -> Iterator[tuple[int, Exception | None]]:
         for index, message in enumerate(messages):
             try:
@@ -55,12 +58,12 @@ class BackendSender:
 
 
 class _Broken(Exception):
-    """The connection is unusable; the mails ``in_flight`` (indexes) get ``error``."""
+    """The connection is unusable; the mail ``index`` gets ``error``."""
 
-    def __init__(self, error: Exception, in_flight: list[int]):
+    def __init__(self, error: Exception, index: int):
         super().__init__(error)
         self.error = error
-        self.in_flight = in_flight
+        self.index = index
 
 
 class SmtpSender:
@@ -69,6 +72,13 @@ class SmtpSender:
 
     def __init__(self, backend: SmtpBackend):
         self.backend = backend
+        self.busy = False  # in the middle of a pipelined exchange
+
+    def finish(self) -> None:
+        """After ``send`` was broken off half-way (the caller raised): the connection may
+        be waiting for a message's content, so drop it instead of saying QUIT."""
+        if self.busy:
+            self._drop()
 
     def prepare(self, delivery, now, cache) -> Outgoing:
         return prepare(delivery, now, cache)
@@ -81,6 +91,7 @@ class SmtpSender:
 
     def _drop(self) -> None:
         """Forget a broken connection without QUIT: it may be in the middle of DATA."""
+        self.busy = False
         if self.backend.connection is not None:
             self.backend.connection.close()
             self.backend.connection = None
@@ -105,11 +116,9 @@ class SmtpSender:
                     yield index, error
             except _Broken as broken:
                 self._drop()
-                # The mails in flight (the one whose content was sent, the next one whose
-                # envelope was) get the error; the rest go over a new connection.
-                for index in broken.in_flight:
-                    done = index + 1
-                    yield index, broken.error
+                # The mail in flight gets the error; the rest go over a new connection.
+                done = broken.index + 1
+                yield broken.index, broken.error
 
     def _one_by_one(self, connection, mails, start):
         for index in range(start, len(mails)):
@@ -117,17 +126,17 @@ class SmtpSender:
             try:
                 connection.sendmail(mail.sender, [mail.recipient], mail.data)
             except smtplib.SMTPServerDisconnected as error:
-                raise _Broken(error, [index]) from error
+                raise _Broken(error, index) from error
             except smtplib.SMTPResponseException as error:
                 if error.smtp_code == 421:  # the server is closing the connection
-                    raise _Broken(error, [index]) from error
+                    raise _Broken(error, index) from error
                 yield index, error
             except smtplib.SMTPRecipientsRefused as error:
                 if any(code == 421 for code, _msg in error.recipients.values()):
-                    raise _Broken(error, [index]) from error
+                    raise _Broken(error, index) from error
                 yield index, error
             except OSError as error:
-                raise _Broken(error, [index]) from error
+                raise _Broken(error, index) from error
             else:
                 yield index, None
 
@@ -140,6 +149,7 @@ class SmtpSender:
         pending = b""  # its content, written together with the next envelope
         reset = False  # the last envelope failed half-way: RSET before the next one
         index = start
+        self.busy = True
         try:
             for index in range(start, len(mails)):
                 mail = mails[index]
@@ -160,7 +170,7 @@ class SmtpSender:
                 replies = [connection.getreply() for _ in range(3)]
                 (mail_code, mail_msg), (rcpt_code, rcpt_msg), (data_code, data_msg) = replies
                 if 421 in (mail_code, rcpt_code, data_code):
-                    raise _Broken(smtplib.SMTPResponseException(421, data_msg), [index])
+                    raise _Broken(smtplib.SMTPResponseException(421, data_msg), index)
                 if data_code == 354 and mail_code == 250 and rcpt_code in (250, 251):
                     pending, waiting = _dot_stuffed(mail.data), index
                     continue
@@ -168,7 +178,7 @@ class SmtpSender:
                     # Content expected although the envelope failed: the only way out of
                     # DATA without sending a message is to drop the connection.
                     error = smtplib.SMTPDataError(data_code, b"DATA accepted after a refusal")
-                    raise _Broken(error, [index])
+                    raise _Broken(error, index)
                 reset = mail_code == 250
                 if mail_code != 250:
                     yield index, smtplib.SMTPSenderRefused(mail_code, mail_msg, mail.sender)
@@ -181,10 +191,14 @@ class SmtpSender:
                     yield index, smtplib.SMTPDataError(data_code, data_msg)
             if waiting is not None:
                 connection.send(pending)
-                yield waiting, self._answer(connection)
+                answer = self._answer(connection)
+                self.busy = False
+                yield waiting, answer
+            self.busy = False
         except (smtplib.SMTPServerDisconnected, OSError) as error:
-            in_flight = [i for i in (waiting, index) if i is not None]
-            raise _Broken(error, sorted(set(in_flight))) from error
+            # The mail whose content was sent gets the error (it may have arrived); one
+            # whose envelope only was sent goes again over the next connection.
+            raise _Broken(error, index if waiting is None else waiting) from error
 
     @staticmethod
     def _answer(connection) -> Exception | None:
