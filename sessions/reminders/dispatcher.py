@@ -230,25 +230,30 @@ def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=No
 def _send_chunk(token, rows, now, wanted, sender, cache) -> dict:
     max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
     sent, withdrawn, failed, retry = [], [], [], []
-    to_send, mails = [], []
-    try:
-        for row in rows:
-            if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
-                row.reason = _withdraw_reason(row)
-                withdrawn.append(row)
-            elif row.attempts > max_attempts:
-                row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
+    to_send = []
+    for row in rows:
+        if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
+            row.reason = _withdraw_reason(row)
+            withdrawn.append(row)
+        elif row.attempts > max_attempts:
+            row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
+            failed.append(row)
+        else:
+            to_send.append(row)
+
+    def prepared():
+        # Lazily: the sender prepares the next mail while the server takes in the last.
+        for row in to_send:
+            try:
+                mail = sender.prepare(row, now, cache)
+            except ValueError as error:  # an address that cannot be put in a mail
+                row.reason = f"{type(error).__name__}: {error}"[:500]
                 failed.append(row)
             else:
-                try:
-                    mails.append(sender.prepare(row, now, cache))
-                except ValueError as error:  # an address that cannot be put in a mail
-                    row.reason = f"{type(error).__name__}: {error}"[:500]
-                    failed.append(row)
-                else:
-                    to_send.append(row)
-        for index, error in sender.send(mails):
-            row = to_send[index]
+                yield row, mail
+
+    try:
+        for row, error in sender.send(prepared()):
             if error is None:
                 sent.append(row)
                 continue

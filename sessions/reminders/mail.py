@@ -21,6 +21,7 @@ Two ways to the same mail:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from email.utils import formatdate
@@ -146,18 +147,31 @@ class Personal:
     message_id: str
 
 
-def personal(delivery) -> Personal:
+def personal(delivery, link_around: tuple[str, str] | None = None) -> Personal:
+    """``link_around``: the preferences URL split where the token goes (``link_parts``),
+    to spare a ``reverse`` per recipient."""
     recipient = delivery.recipient
-    link = settings.SITE_URL + reverse(
-        "accounts:reminder_link",
-        args=[preferences_token(user_pk=recipient.pk, kind=delivery.kind)],
-    )
+    token = preferences_token(user_pk=recipient.pk, kind=delivery.kind)
+    if link_around is not None and _URL_SAFE.fullmatch(token):
+        link = link_around[0] + token + link_around[1]
+    else:
+        link = settings.SITE_URL + reverse("accounts:reminder_link", args=[token])
     return Personal(
         name=recipient.get_short_name(),
         link=link,
         email=recipient.email,
         message_id=delivery.message_id or message_id_for(delivery.pk, delivery.kind),
     )
+
+
+# What ``reverse`` leaves as it is in a path segment (signed tokens are made of these).
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~:-]+")
+
+
+def link_parts() -> tuple[str, str]:
+    url = settings.SITE_URL + reverse("accounts:reminder_link", args=["TOKEN"])
+    before, after = url.split("TOKEN")
+    return before, after
 
 
 def compose(
@@ -236,6 +250,39 @@ def serialise(message: EmailMultiAlternatives) -> Outgoing:
 
 
 RFC5322_LINE_LIMIT = 998  # Django switches a body to quoted-printable past this
+
+# Printable ASCII without the whitespace, "," and ";" where compat32 may fold a header.
+_UNFOLDABLE = re.compile(r"[\x21-\x2b\x2d-\x3a\x3c-\x7e]*")
+
+
+def header_line(policy, name: str, value: str) -> bytes:
+    """``policy.fold_binary(name, value)`` (compat32), quickly for a value it cannot fold:
+    on the header's line when it fits, else alone on a continuation line."""
+    if not _UNFOLDABLE.fullmatch(value):
+        return _fold(policy, name, value)
+    linesep = policy.linesep
+    if len(name) + 2 + len(value) <= policy.max_line_length:
+        return f"{name}: {value}{linesep}".encode("ascii")
+    return f"{name}: {linesep} {value}{linesep}".encode("ascii")
+
+
+@functools.lru_cache(maxsize=256)
+def _fold(policy, name: str, value: str) -> bytes:
+    return policy.fold_binary(name, value)  # the Date line is the same for a second
+
+
+# An address Django's sanitize_address and smtplib's quoteaddr leave as it is (dot-atom).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+SIMPLE_ADDRESS = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+
+
+def envelope_address(address: str) -> str:
+    """``sanitize_address(address, DEFAULT_CHARSET)``, without parsing a plain address."""
+    if SIMPLE_ADDRESS.fullmatch(address):
+        return address
+    return sanitize_address(address, settings.DEFAULT_CHARSET)
+
+
 _BODY_MARKS = {
     NAME_MARK: "name",
     HTML_NAME_MARK: "html_name",
@@ -353,7 +400,7 @@ class MailTemplate:
             )
             # What SafeMIMEText/SafeMIMEMultipart.__setitem__ does, then the generator.
             name, value = forbid_multi_line_headers(name, value, settings.DEFAULT_CHARSET)
-            lines.append(self.policy.fold_binary(name, value))
+            lines.append(header_line(self.policy, name, value))
         return b"".join(lines)
 
     def render(self, values: dict[str, str]) -> bytes | None:
@@ -388,7 +435,9 @@ def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
     if key not in cache:
         cache[key] = MailTemplate.build(group)
     template = cache[key]
-    person = personal(delivery)
+    if "link" not in cache:
+        cache["link"] = link_parts()
+    person = personal(delivery, cache["link"])
     if template is not None:
         data = template.render(
             {
@@ -402,8 +451,7 @@ def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
             }
         )
         if data is not None:
-            recipient = sanitize_address(person.email, settings.DEFAULT_CHARSET)
-            return Outgoing(template.sender, recipient, data)
+            return Outgoing(template.sender, envelope_address(person.email), data)
     return serialise(
         compose(
             group,

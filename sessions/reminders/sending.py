@@ -21,12 +21,16 @@ rest go out over a new connection.
 
 from __future__ import annotations
 
+import collections
+import functools
+import itertools
 import smtplib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
 
-from .mail import Outgoing, build_message, prepare
+from .mail import SIMPLE_ADDRESS, Outgoing, build_message, prepare
 
 CRLF = b"\r\n"
 
@@ -43,8 +47,8 @@ class BackendSender:
     def finish(self) -> None:
         pass
 
-    def send(self, messages: list) -> Iterator[tuple[int, Exception | None]]:
-        for index, message in enumerate(messages):
+    def send(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Exception | None]]:
+        for key, message in items:
             try:
                 # One connection for the whole run: open() is a no-op while it is open.
                 self.connection.open()
@@ -52,18 +56,20 @@ class BackendSender:
             except (smtplib.SMTPException, OSError) as error:
                 # The connection may be broken: start a fresh one for the next mail.
                 self.connection.close()
-                yield index, error
+                yield key, error
             else:
-                yield index, None
+                yield key, None
 
 
 class _Broken(Exception):
-    """The connection is unusable; the mail ``index`` gets ``error``."""
+    """The connection is unusable: the mail ``key`` gets ``error``; ``carry`` are mails
+    taken from the queue but not sent, to go first over the next connection."""
 
-    def __init__(self, error: Exception, index: int):
+    def __init__(self, error: Exception, key, carry: list):
         super().__init__(error)
         self.error = error
-        self.index = index
+        self.key = key
+        self.carry = carry
 
 
 class SmtpSender:
@@ -96,99 +102,108 @@ class SmtpSender:
             self.backend.connection.close()
             self.backend.connection = None
 
-    def send(self, mails: list[Outgoing]) -> Iterator[tuple[int, Exception | None]]:
-        done = 0
-        while done < len(mails):
+    def send(self, items: Iterable[tuple[Any, Outgoing]]) -> Iterator[tuple[Any, Exception | None]]:
+        """Yields (key, None) for each mail the server accepted, (key, error) otherwise.
+
+        ``items`` is read lazily, one mail ahead: the next mail is prepared while the
+        server takes in the current one."""
+        queue = iter(items)
+        carry: list = []
+        while True:
             try:
                 connection = self._connection()
             except (smtplib.SMTPException, OSError) as error:
                 self._drop()
-                for index in range(done, len(mails)):
-                    yield index, error
+                for key, _mail in itertools.chain(carry, queue):
+                    yield key, error
                 return
             if connection.has_extn("pipelining"):
-                steps = self._pipelined(connection, mails, done)
+                steps = self._pipelined(connection, queue, carry)
             else:
-                steps = self._one_by_one(connection, mails, done)
+                steps = self._one_by_one(connection, itertools.chain(carry, queue))
             try:
-                for index, error in steps:
-                    done = index + 1
-                    yield index, error
+                yield from steps
+                return
             except _Broken as broken:
                 self._drop()
                 # The mail in flight gets the error; the rest go over a new connection.
-                done = broken.index + 1
-                yield broken.index, broken.error
+                yield broken.key, broken.error
+                carry = broken.carry
 
-    def _one_by_one(self, connection, mails, start):
-        for index in range(start, len(mails)):
-            mail = mails[index]
+    def _one_by_one(self, connection, queue):
+        for key, mail in queue:
             try:
                 connection.sendmail(mail.sender, [mail.recipient], mail.data)
             except smtplib.SMTPServerDisconnected as error:
-                raise _Broken(error, index) from error
+                raise _Broken(error, key, []) from error
             except smtplib.SMTPResponseException as error:
                 if error.smtp_code == 421:  # the server is closing the connection
-                    raise _Broken(error, index) from error
-                yield index, error
+                    raise _Broken(error, key, []) from error
+                yield key, error
             except smtplib.SMTPRecipientsRefused as error:
                 if any(code == 421 for code, _msg in error.recipients.values()):
-                    raise _Broken(error, index) from error
-                yield index, error
+                    raise _Broken(error, key, []) from error
+                yield key, error
             except OSError as error:
-                raise _Broken(error, index) from error
+                raise _Broken(error, key, []) from error
             else:
-                yield index, None
+                yield key, None
 
-    def _pipelined(self, connection, mails, start):
+    def _pipelined(self, connection, queue, carry):
         """RFC 2920: write [content of mail n-1, RSET if needed, MAIL, RCPT, DATA of mail n]
-        at once, then read the replies in order. DATA ends a group (its content is only
-        sent after 354), so at most one mail's content awaits its answer."""
+        at once, prepare mail n+1, then read the replies in order. DATA ends a group (the
+        content follows its 354), so at most one mail's content awaits its answer."""
         size = connection.has_extn("size")
-        waiting = None  # index of the mail whose content was sent, answer not yet read
+        ahead = collections.deque(carry)  # taken from the queue, not sent yet
+        waiting = None  # key of the mail whose content was sent, answer not yet read
         pending = b""  # its content, written together with the next envelope
         reset = False  # the last envelope failed half-way: RSET before the next one
-        index = start
+        current = ahead.popleft() if ahead else _take(queue)
         self.busy = True
         try:
-            for index in range(start, len(mails)):
-                mail = mails[index]
+            while current is not None:
+                key, mail = current
                 options = f" size={len(mail.data)}" if size else ""
                 envelope = (
-                    f"MAIL FROM:{smtplib.quoteaddr(mail.sender)}{options}\r\n"
-                    f"RCPT TO:{smtplib.quoteaddr(mail.recipient)}\r\n"
+                    f"MAIL FROM:{_quoted(mail.sender)}{options}\r\n"
+                    f"RCPT TO:{_quoted(mail.recipient)}\r\n"
                     "DATA\r\n"
                 ).encode("ascii")
                 connection.send(pending + (b"RSET\r\n" if reset else b"") + envelope)
                 pending = b""
+                if not ahead:  # while the server works
+                    following = _take(queue)
+                    if following is not None:
+                        ahead.append(following)
                 if waiting is not None:
-                    yield waiting, self._answer(connection)
+                    answer, waiting_key = self._answer(connection), waiting
                     waiting = None
+                    yield waiting_key, answer
                 if reset:
                     connection.getreply()
                     reset = False
                 replies = [connection.getreply() for _ in range(3)]
                 (mail_code, mail_msg), (rcpt_code, rcpt_msg), (data_code, data_msg) = replies
                 if 421 in (mail_code, rcpt_code, data_code):
-                    raise _Broken(smtplib.SMTPResponseException(421, data_msg), index)
+                    error = smtplib.SMTPResponseException(421, data_msg)
+                    raise _Broken(error, key, list(ahead))
                 if data_code == 354 and mail_code == 250 and rcpt_code in (250, 251):
-                    pending, waiting = _dot_stuffed(mail.data), index
-                    continue
-                if data_code == 354:
+                    pending, waiting = _dot_stuffed(mail.data), key
+                elif data_code == 354:
                     # Content expected although the envelope failed: the only way out of
                     # DATA without sending a message is to drop the connection.
                     error = smtplib.SMTPDataError(data_code, b"DATA accepted after a refusal")
-                    raise _Broken(error, index)
-                reset = mail_code == 250
-                if mail_code != 250:
-                    yield index, smtplib.SMTPSenderRefused(mail_code, mail_msg, mail.sender)
-                elif rcpt_code not in (250, 251):
-                    yield (
-                        index,
-                        smtplib.SMTPRecipientsRefused({mail.recipient: (rcpt_code, rcpt_msg)}),
-                    )
+                    raise _Broken(error, key, list(ahead))
                 else:
-                    yield index, smtplib.SMTPDataError(data_code, data_msg)
+                    reset = mail_code == 250
+                    if mail_code != 250:
+                        yield key, smtplib.SMTPSenderRefused(mail_code, mail_msg, mail.sender)
+                    elif rcpt_code not in (250, 251):
+                        refused = {mail.recipient: (rcpt_code, rcpt_msg)}
+                        yield key, smtplib.SMTPRecipientsRefused(refused)
+                    else:
+                        yield key, smtplib.SMTPDataError(data_code, data_msg)
+                current = ahead.popleft() if ahead else None
             if waiting is not None:
                 connection.send(pending)
                 answer = self._answer(connection)
@@ -198,7 +213,10 @@ class SmtpSender:
         except (smtplib.SMTPServerDisconnected, OSError) as error:
             # The mail whose content was sent gets the error (it may have arrived); one
             # whose envelope only was sent goes again over the next connection.
-            raise _Broken(error, index if waiting is None else waiting) from error
+            unsent = [item for item in (current, *ahead) if item is not None]
+            if waiting is not None:
+                raise _Broken(error, waiting, unsent) from error
+            raise _Broken(error, unsent[0][0], unsent[1:]) from error
 
     @staticmethod
     def _answer(connection) -> Exception | None:
@@ -208,6 +226,29 @@ class SmtpSender:
         if code == 421:
             raise smtplib.SMTPServerDisconnected(f"{code} {message.decode(errors='replace')}")
         return smtplib.SMTPDataError(code, message)
+
+
+def _quoted(address: str) -> str:
+    """``smtplib.quoteaddr``, without parsing a plain address."""
+    if SIMPLE_ADDRESS.fullmatch(address):
+        return f"<{address}>"
+    return _quoted_parsed(address)
+
+
+@functools.lru_cache(maxsize=64)  # the sender is the same for every mail
+def _quoted_parsed(address: str) -> str:
+    return smtplib.quoteaddr(address)
+
+
+class PreparationError(RuntimeError):
+    """Preparing a mail failed with an OSError (a template file, say): not the connection."""
+
+
+def _take(queue):
+    try:
+        return next(queue, None)
+    except OSError as error:
+        raise PreparationError(str(error)) from error
 
 
 def _dot_stuffed(data: bytes) -> bytes:

@@ -6,10 +6,12 @@ The SMTP tests talk to a real aiosmtpd server on loopback (tests/e2e/smtp_sink.p
 import datetime as dt
 import email
 import re
+import smtplib
 from email import policy
 
 import icalendar
 import pytest
+from django.core.mail.message import sanitize_address
 
 from sessions.models import Delivery, DeliveryStatus
 from sessions.reminders import mail as reminder_mail
@@ -30,6 +32,19 @@ def normalised(data: bytes) -> bytes:
     for number, boundary in enumerate(boundaries):
         data = data.replace(boundary, b"BOUNDARY-%d" % number)
     return re.sub(rb"\r\nDate: [^\r\n]+\r\n", b"\r\nDate: (date)\r\n", data)
+
+
+@pytest.fixture(autouse=True)
+def steady_tokens(monkeypatch):
+    """A signed token carries the second it was made: the same one per person here, so a
+    mail built twice is the same mail."""
+    made = {}
+    real = reminder_mail.preferences_token
+
+    def token(*, user_pk, kind=""):
+        return made.setdefault((user_pk, kind), real(user_pk=user_pk, kind=kind))
+
+    monkeypatch.setattr(reminder_mail, "preferences_token", token)
 
 
 @pytest.fixture
@@ -159,6 +174,52 @@ def test_a_7bit_template_takes_only_ascii_names(settings, name, templated):
     if templated:
         slow = serialise(compose(GROUP, **person)).data
         assert normalised(data) == normalised(slow)
+
+
+HEADER_VALUES = [
+    "",
+    "<reminder.12.meeting_reminder@127.0.0.1>",
+    "Wed, 12 Mar 2025 12:00:00 -0000",
+    '"kees de boer"@example.org',
+    "a, b; c",
+    "=?utf-8?q?zo=C3=AB?=@example.org",
+    "x\ty",
+    "two  spaces",
+] + ["<" + "x" * n + ">" for n in range(40, 90)]
+
+
+@pytest.mark.parametrize("name", ["To", "Message-ID", "List-Unsubscribe", "Date"])
+def test_header_lines_are_folded_as_the_message_classes_fold_them(name):
+    policy = email.policy.compat32.clone(linesep="\r\n")
+    for value in HEADER_VALUES:
+        assert reminder_mail.header_line(policy, name, value) == policy.fold_binary(name, value)
+
+
+ADDRESSES = [
+    "anna@example.org",
+    "Piet.Bakker+lin@EXAMPLE.org",
+    "o'brien@example.org",
+    "a/b=c?d^e`f{g}h|i~j#k$l%m&n*o@x-y.example.org",
+    "a..b@example.org",
+    ".a@example.org",
+    "a.@example.org",
+    '"kees de boer"@example.org',
+    "zoë@example.org",
+    "jan@bücher.de",
+    "mies@[127.0.0.1]",
+    "Anna <anna@example.org>",
+    "LIN Platform <noreply@lin-platform.local>",
+]
+
+
+def test_plain_addresses_are_taken_as_they_are_others_are_parsed(settings):
+    for address in ADDRESSES:
+        try:
+            expected = sanitize_address(address, settings.DEFAULT_CHARSET)
+        except ValueError:
+            continue
+        assert reminder_mail.envelope_address(address) == expected
+        assert sending._quoted(expected) == smtplib.quoteaddr(expected)
 
 
 def test_a_personal_subject_is_not_templated():
