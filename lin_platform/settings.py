@@ -316,3 +316,8 @@ CELERY_BEAT_SCHEDULE["casework-archive"] = {
     "task": "casework.archive_and_purge",
     "schedule": crontab(hour=3, minute=15),
 }
+
+# --- reminders sending ---
+# Sent mails are marked "sent" in chunks of this many, right after the SMTP server accepted
+# them: a worker killed in between resends at most one chunk (same Message-ID).
+REMINDERS_MARK_EVERY = int(env("REMINDERS_MARK_EVERY", "50"))

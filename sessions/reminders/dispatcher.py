@@ -11,14 +11,16 @@ One run (``dispatch``) is what the periodic Celery task does every minute:
    fresh claim token, so a row belongs to exactly one dispatcher even where row locks do
    not exist (SQLite).
 3. ``send_batch``: each kind is asked again whether the claimed rows are still due; those
-   that are not are withdrawn with the reason. The rest go out over one SMTP connection;
-   the bookkeeping is one bulk update per outcome. Transient SMTP errors put the row back
-   with an exponential back-off (capped below the broker's visibility timeout); permanent
-   ones mark it failed with the server's answer.
+   that are not are withdrawn with the reason. The rest go out over one SMTP connection
+   (``sending``: pre-serialised messages, pipelined where the server allows), in chunks of
+   ``REMINDERS_MARK_EVERY``; the bookkeeping is one bulk update per outcome per chunk.
+   Transient SMTP errors put the row back with an exponential back-off (capped below the
+   broker's visibility timeout); permanent ones mark it failed with the server's answer.
 
 The window in which a mail can be sent twice is the time between the SMTP server accepting
-a message and the batch's "sent" update: a worker killed exactly there sends it again after
-the claim timeout, with the same Message-ID.
+a message and its chunk's "sent" update (at most ``REMINDERS_MARK_EVERY`` mails, a fraction
+of a second): a worker killed exactly there sends those again after the claim timeout, with
+the same Message-ID.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ from django.utils.translation import gettext_noop
 
 from ..models import Delivery, DeliveryStatus
 from .kinds import REGISTRY, Due
-from .mail import build_message, site_host
+from .mail import site_host
+from .sending import sender_for
 
 logger = logging.getLogger(__name__)
 
@@ -204,41 +207,68 @@ def backoff(attempts: int) -> dt.timedelta:
 
 
 def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=None) -> dict:
-    """Send claimed rows; returns counts per outcome."""
-    max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
+    """Send claimed rows; returns counts per outcome.
+
+    Rows are sent in chunks of ``REMINDERS_MARK_EVERY`` (default 50); each chunk's outcomes
+    are written as soon as the server has answered for the whole chunk, so a worker that
+    dies leaves at most one chunk sent but still "sending" (sent again, with the same
+    Message-ID, after the claim timeout)."""
     wanted = _still_due(rows, now)
-    sent, withdrawn, failed, retry = [], [], [], []
-    ics_cache: dict = {}
+    chunk_size = max(1, _setting("REMINDERS_MARK_EVERY", 50))
+    counts = dict.fromkeys(("sent", "withdrawn", "failed", "retry"), 0)
+    cache: dict = {}
     own_connection = connection is None
     connection = connection or get_connection()
+    sender = sender_for(connection)
     try:
-        for row in rows:
-            if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
-                row.reason = _withdraw_reason(row)
-                withdrawn.append(row)
-                continue
-            if row.attempts > max_attempts:
-                row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
-                failed.append(row)
-                continue
-            try:
-                message = build_message(row, now, ics_cache)
-                # One SMTP connection for the whole run: open() is a no-op while it is open.
-                connection.open()
-                connection.send_messages([message])
-            except (smtplib.SMTPException, OSError) as error:
-                row.reason = f"{type(error).__name__}: {error}"[:500]
-                if _is_permanent(error):
-                    failed.append(row)
-                else:
-                    retry.append(row)
-                    # The connection may be broken: start a fresh one for the next mail.
-                    connection.close()
-            else:
-                sent.append(row)
+        for start in range(0, len(rows), chunk_size):
+            outcomes = _send_chunk(
+                token, rows[start : start + chunk_size], now, wanted, sender, cache
+            )
+            for key, value in outcomes.items():
+                counts[key] += value
     finally:
+        sender.finish()
         if own_connection:
             connection.close()
+    return counts
+
+
+def _send_chunk(token, rows, now, wanted, sender, cache) -> dict:
+    max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
+    sent, withdrawn, failed, retry = [], [], [], []
+    to_send = []
+    for row in rows:
+        if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
+            row.reason = _withdraw_reason(row)
+            withdrawn.append(row)
+        elif row.attempts > max_attempts:
+            row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
+            failed.append(row)
+        else:
+            to_send.append(row)
+
+    def prepared():
+        # Lazily: the sender prepares the next mail while the server takes in the last.
+        for row in to_send:
+            try:
+                mail = sender.prepare(row, now, cache)
+            except ValueError as error:  # an address that cannot be put in a mail
+                row.reason = f"{type(error).__name__}: {error}"[:500]
+                failed.append(row)
+            else:
+                yield row, mail
+
+    try:
+        for row, error in sender.send(prepared()):
+            if error is None:
+                sent.append(row)
+                continue
+            row.reason = f"{type(error).__name__}: {error}"[:500]
+            (failed if _is_permanent(error) else retry).append(row)
+    finally:
+        # Also when something unexpected broke off the chunk: what the server accepted is
+        # marked sent; the rest stays "sending" and is taken up after the claim timeout.
         _record_outcomes(token, now, sent, withdrawn, failed, retry)
     return {
         "sent": len(sent),

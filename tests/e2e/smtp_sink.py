@@ -17,15 +17,41 @@ def free_port() -> int:
 
 class Sink:
     """Collects (recipient, Message-ID, subject) of every mail; ``parse=False`` keeps only
-    the Message-ID header (found without parsing the whole message) for speed."""
+    the Message-ID header (found without parsing the whole message) for speed.
 
-    def __init__(self, parse: bool = True):
+    Announces PIPELINING (RFC 2920) like Postfix or Exim do, unless ``pipelining=False``:
+    aiosmtpd reads commands in order from its stream, so it takes pipelined commands, it
+    just does not say so. ``replies`` maps a recipient to the answer its RCPT gets (e.g.
+    "550 No such user"); ``data_replies`` to the answer its message content gets. ``raw``
+    keeps the bytes of every message received."""
+
+    def __init__(self, parse: bool = True, pipelining: bool = True):
         self.parse = parse
+        self.pipelining = pipelining
         self.received: list[tuple[str, str, str]] = []
+        self.raw: list[bytes] = []
+        self.replies: dict[str, str] = {}
+        self.data_replies: dict[str, str] = {}
         self.lock = threading.Lock()
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        reply = self.replies.get(address)
+        if reply is not None:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         content = envelope.original_content or envelope.content
+        reply = self.data_replies.get(envelope.rcpt_tos[0])
+        if reply is not None:
+            return reply
         if self.parse:
             message = message_from_bytes(content, policy=default_policy)
             item = (envelope.rcpt_tos[0], message["Message-ID"], str(message["Subject"]))
@@ -35,11 +61,13 @@ class Sink:
             item = (envelope.rcpt_tos[0], content[start + 12 : end].decode(), "")
         with self.lock:
             self.received.append(item)
+            if self.parse:
+                self.raw.append(content)
         return "250 Message accepted for delivery"
 
 
-def start_sink(parse: bool = True) -> tuple[Controller, Sink, int]:
-    sink = Sink(parse)
+def start_sink(parse: bool = True, pipelining: bool = True) -> tuple[Controller, Sink, int]:
+    sink = Sink(parse, pipelining)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
