@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from networks.models import Membership
 
+from ..choices import RsvpAnswer
 from ..methods import Method, method_for
 from ..models import ActionStatus, Meeting, MeetingAction, MeetingRecord, MeetingRole
 
@@ -59,6 +60,17 @@ def action_for_meeting(meeting: Meeting, pk: int) -> MeetingAction | None:
 
 
 def people_for_roles(meeting: Meeting) -> QuerySet[User]:
-    """Who can be given a role or an action: the current members of the meeting's network."""
-    user_ids = Membership.objects.current().filter(network_id=meeting.network_id).values("user_id")
-    return User.objects.filter(pk__in=user_ids, is_active=True).order_by("full_name", "email")
+    """Who can be given a role or an action: the current members of the meeting's network
+    and, at an exchange, the current members of the invited networks who said yes (a
+    case-bringer or facilitator may well come from the other network)."""
+    members = Membership.objects.current()
+    own = Q(pk__in=members.filter(network_id=meeting.network_id).values("user_id"))
+    guests = Q(
+        pk__in=members.filter(network__guest_meetings=meeting).values("user_id"),
+        rsvps__meeting=meeting,
+        rsvps__answer=RsvpAnswer.YES,
+        rsvps__waitlisted=False,
+    )
+    return (
+        User.objects.filter(own | guests, is_active=True).distinct().order_by("full_name", "email")
+    )

@@ -8,10 +8,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from networks.choices import Role
-from sessions.choices import MeetingFormat, MeetingRoleKind
+from sessions.choices import MeetingFormat, MeetingRoleKind, RsvpAnswer
 from sessions.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
 from tests.factories import UserFactory, member
-from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory
+from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory, RsvpFactory
 
 
 @pytest.fixture
@@ -130,6 +130,42 @@ def test_a_role_for_someone_outside_the_network_is_refused(client, network, meet
         "Kies leden van het netwerk voor de rollen."
     ]
     assert MeetingRole.objects.count() == 0
+
+
+def test_at_an_exchange_a_guest_who_said_yes_can_bring_the_case(
+    client, network, other_network, meeting, coordinator
+):
+    meeting.invited_networks.add(other_network)
+    guest = member(other_network, Role.PROFESSIONAL)
+    undecided = member(other_network, Role.PROFESSIONAL)
+    waiting = member(other_network, Role.STUDENT)
+    RsvpFactory(meeting=meeting, user=guest, answer=RsvpAnswer.YES)
+    RsvpFactory(meeting=meeting, user=undecided, answer=RsvpAnswer.MAYBE)
+    RsvpFactory(meeting=meeting, user=waiting, answer=RsvpAnswer.YES, waitlisted=True)
+    own = member(network, Role.STUDENT)
+    client.force_login(coordinator)
+    page = client.get(record_url(meeting))
+    choices = set(page.context["roles_form"].fields["case_bringer"].queryset)
+    assert {guest, own} <= choices
+    assert not {undecided, waiting} & choices
+
+    client.post(
+        reverse("meetings:roles", args=[network.slug, meeting.pk]),
+        {"case_bringer": guest.pk, "note_taker": own.pk},
+        follow=True,
+    )
+    assert sorted((r.kind, r.user_id) for r in meeting.roles.all()) == sorted(
+        [("case_bringer", guest.pk), ("note_taker", own.pk)]
+    )
+    response = client.post(
+        reverse("meetings:roles", args=[network.slug, meeting.pk]),
+        {"case_bringer": undecided.pk},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "Kies leden van het netwerk voor de rollen."
+    ]
+    assert meeting.roles.get(kind="case_bringer").user == guest
 
 
 def _series_meetings(network, count=3):
