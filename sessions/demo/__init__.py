@@ -141,8 +141,9 @@ def seed_meetings(*, scale: int = 1, stdout=None) -> int:
         for round_ in range(scale):
             for index, fmt in enumerate(MeetingFormat):
                 label, start, end, _agenda = PLAN[fmt]
-                for suffix, offset in ((" (terug)", -1), ("", 1)):
-                    title = f"{label} {network.name} #{round_ + 1}{suffix}"
+                # Numbered in time order: the past meeting of a round, then the coming one.
+                for number, offset in ((2 * round_ + 1, -1), (2 * round_ + 2, 1)):
+                    title = f"{label} {network.name} #{number}"
                     if Meeting.objects.filter(network=network, title=title).exists():
                         continue
                     day = today + timedelta(days=offset * (7 * (index + 1) + round_ * 3 + 1))
