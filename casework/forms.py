@@ -23,7 +23,7 @@ class PairChoiceField(forms.ModelChoiceField):
 
 def meeting_label(meeting) -> str:
     """A meeting with its date: the meetings of a series share their title."""
-    when = date_format(timezone.localtime(meeting.starts_at), "j M Y H:i")
+    when = date_format(timezone.localtime(meeting.starts_at), "j N Y H:i")
     return f"{meeting.title} ({when})"
 
 

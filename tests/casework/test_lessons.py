@@ -59,8 +59,8 @@ def test_meetings_of_a_series_are_told_apart_by_their_date(client, network, teac
     form = client.get(reverse("casework:lesson_create")).context["form"]
 
     assert [label for _value, label in form.fields["meetings"].choices] == [
-        "Intervisie – reeks 1 (19 Mar 2030 15:00)",
-        "Intervisie – reeks 1 (5 Mar 2030 15:00)",
+        "Intervisie – reeks 1 (19 March 2030 15:00)",
+        "Intervisie – reeks 1 (5 March 2030 15:00)",
     ]
 
 
