@@ -149,7 +149,7 @@ def _meeting(network, theme, *, title, format, days, now) -> Meeting:
     return meeting
 
 
-def _cases(network, theme, coming, scale, counts) -> list[Case]:
+def _cases(network, theme, coming, past, scale, counts) -> list[Case]:
     students = _current(network, Role.STUDENT)
     professionals = _current(network, Role.PROFESSIONAL)
     if not students or not professionals:
@@ -172,7 +172,7 @@ def _cases(network, theme, coming, scale, counts) -> list[Case]:
                     questions_social=spec["questions_social"],
                     outcome=spec["outcome"],
                     themes=[theme],
-                    meeting=coming if spec["status"] == "ready" else None,
+                    meeting={"ready": coming, "presented": past}.get(spec["status"]),
                 )
                 Case.objects.filter(pk=case.pk).update(status=spec["status"])
                 for discipline, text in spec["contributions"]:
@@ -338,7 +338,7 @@ def seed_casework(*, scale: int = 1, stdout=None) -> dict[str, int]:
             days=-30,
             now=now,
         )
-        cases = _cases(network, theme, coming, scale, counts)
+        cases = _cases(network, theme, coming, past, scale, counts)
         _lessons(network, theme, cases, coming, counts, today)
         if network in project_networks:
             _project(network, theme, [past, coming], counts, today)

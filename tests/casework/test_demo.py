@@ -38,6 +38,10 @@ def test_seed_builds_cases_lessons_and_the_plint_project_once(hofstede):
     assert PdsaEntry.objects.count() == 2
     assert ProjectPartner.objects.filter(kind="research").count() == 1
     assert project.meetings.count() == 2
+    # A presented case was presented in a past meeting; a ready one is on a coming one.
+    for case in Case.objects.select_related("meeting"):
+        past = case.meeting.starts_at < project.meetings.order_by("-starts_at")[0].starts_at
+        assert (case.status, past) in {("presented", True), ("ready", False)}
 
 
 def test_seed_scales_cases_and_skips_networks_without_a_pair(hofstede):
