@@ -296,6 +296,13 @@ def lesson_update(*, lesson: Lesson, themes, cases=(), meetings=(), **fields) ->
     return lesson
 
 
+@transaction.atomic
+def lesson_delete(*, lesson: Lesson) -> None:
+    """Remove a lesson. Side effects: the row and its links to themes, cases and meetings
+    (the cases and meetings themselves stay)."""
+    lesson.delete()
+
+
 def themes_for_teacher(teacher: User):
     """Themes the teacher may link: those of the networks in which they teach."""
     return (

@@ -35,4 +35,5 @@ urlpatterns = [
     path("lessen/nieuw/", views.lesson_create, name="lesson_create"),
     path("lessen/<int:pk>/", views.lesson_detail, name="lesson_detail"),
     path("lessen/<int:pk>/bewerken/", views.lesson_edit, name="lesson_edit"),
+    path("lessen/<int:pk>/verwijderen/", views.lesson_delete, name="lesson_delete"),
 ]

@@ -305,3 +305,15 @@ def lesson_edit(request, pk):
             messages.success(request, _("The lesson has been saved."))
             return redirect("casework:lesson_detail", pk=lesson.pk)
     return render(request, "casework/lesson_form.html", {"form": form, "lesson": lesson})
+
+
+@login_required
+def lesson_delete(request, pk):
+    """GET asks to confirm; POST removes the lesson (its teacher only)."""
+    lesson = permissions.get_lesson_for_teacher(request.user, pk)
+    if request.method == "POST":
+        title = lesson.title
+        services.lesson_delete(lesson=lesson)
+        messages.success(request, _("The lesson “%(title)s” has been deleted.") % {"title": title})
+        return redirect("casework:lessons")
+    return render(request, "casework/lesson_delete.html", {"lesson": lesson})

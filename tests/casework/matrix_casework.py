@@ -157,6 +157,25 @@ ENTRIES = [
         args=lambda w: [_lesson(w)],
         expect=members(403, teacher=200),
     ),
+    Entry(
+        "casework:lesson_delete",
+        args=lambda w: [_lesson(w)],
+        expect=members(403, teacher=200),
+    ),
+    Entry(
+        "casework:lesson_delete",
+        label="post",
+        method="post",
+        args=lambda w: [_lesson(w)],
+        expect=members(403, teacher=302),
+    ),
+    Entry(
+        "casework:lesson_delete",
+        label="foreign",
+        method="post",
+        args=lambda w: [_foreign_lesson(w)],
+        expect=members(404, other_coordinator=403),
+    ),
 ]
 
 

@@ -184,6 +184,40 @@ def test_only_the_teacher_edits_a_lesson(client, network, teacher, ondervoeding)
     assert Lesson.objects.get().title == lesson.title
 
 
+def test_the_teacher_deletes_a_lesson_after_confirming(client, teacher, ondervoeding):
+    case = CaseFactory(network=ondervoeding.network)
+    lesson = LessonFactory(teacher=teacher, themes=[ondervoeding])
+    lesson.cases.add(case)
+    client.force_login(teacher)
+    url = reverse("casework:lesson_delete", args=[lesson.pk])
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert Lesson.objects.filter(pk=lesson.pk).exists()
+    assert "Delete lesson" in page.content.decode()  # this teacher reads English
+
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [(reverse("casework:lessons"), 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        f"The lesson “{lesson.title}” has been deleted."
+    ]
+    assert not Lesson.objects.exists()
+    case.refresh_from_db()  # the material stays
+
+
+def test_another_teacher_cannot_delete_a_lesson(client, network, teacher, ondervoeding):
+    lesson = LessonFactory(teacher=teacher, themes=[ondervoeding])
+    client.force_login(member(network, Role.TEACHER))
+    response = client.post(reverse("casework:lesson_delete", args=[lesson.pk]))
+    assert response.status_code == 403
+    assert Lesson.objects.filter(pk=lesson.pk).exists()
+
+
+def test_deleting_a_lesson_that_does_not_exist_answers_404(client, teacher):
+    client.force_login(teacher)
+    assert client.post(reverse("casework:lesson_delete", args=[999999])).status_code == 404
+
+
 @pytest.mark.parametrize("n", [1, 50])
 def test_lesson_overview_queries_do_not_grow(
     client, network, teacher, ondervoeding, django_assert_num_queries, n
