@@ -90,7 +90,7 @@ def test_an_unknown_kind_is_handed_out_as_plain_bytes(tmp_path):
     name = storage.save("x/abc", ContentFile(b"data"))
     response = download_response(storage.open(name), filename="oud-bestand")
     assert response["Content-Type"] == "application/octet-stream"
-    response.close()
+    assert b"".join(response.streaming_content) == b"data"
 
 
 def test_a_file_gone_from_storage_is_404():
