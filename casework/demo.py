@@ -19,6 +19,7 @@ go through ``case_create``, so the privacy guard checks the demo data too.
 
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -103,6 +104,68 @@ MILESTONES = [
     (540, "work_package", "WP3 Promotieonderzoek: effect op kwetsbaarheid", "planned"),
     (720, "milestone", "Eindevaluatie en overdracht", "planned"),
 ]
+
+
+REPORT = {
+    "title": "Tussenrapportage eerste projectjaar",
+    "file_name": "tussenrapportage-plint-jaar-1.pdf",
+    "description": "Voortgang van de werkpakketten en de eerste uitkomsten van de screening",
+    "lines": [
+        "PLINT Ondervoeding – tussenrapportage eerste projectjaar",
+        "",
+        "WP1 Nulmeting: in beide wijkteams afgerond; 41 nieuwe cliënten gescreend.",
+        "Screening met SNAQ65+ is vast onderdeel van de intake.",
+        "WP2 Eiwitverrijkte maaltijden: proef bij twaalf cliënten loopt.",
+        "Scholing voor mbo- en hbo-studenten staat gepland.",
+        "",
+        "Fictieve demogegevens van LIN Platform.",
+    ],
+}
+
+
+def demo_pdf(lines: list[str]) -> bytes:
+    """A small, valid one-page PDF with ``lines`` of text: a document the upload guard
+    accepts (it starts with ``%PDF-``) and a PDF reader opens."""
+
+    def text(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    shown = "".join(f"({text(line)}) Tj T* " for line in lines)
+    stream = f"BT /F1 12 Tf 16 TL 72 770 Td {shown}ET".encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _report_output(project: ThemeProject, starts) -> None:
+    """The project's interim report as a document output, through the upload guard."""
+    if project.outputs.filter(title=REPORT["title"]).exists():
+        return
+    project_services.project_output_add(
+        project=project,
+        title=REPORT["title"],
+        file=ContentFile(demo_pdf(REPORT["lines"]), name=REPORT["file_name"]),
+        description=REPORT["description"],
+        published_on=starts + timedelta(days=180),
+    )
 
 
 def _say(stdout, message: str) -> None:
@@ -222,7 +285,10 @@ PARTNER_KIND = {
 
 def _project(network, theme, meetings, counts, today) -> None:
     title = "PLINT Ondervoeding"
-    if ThemeProject.objects.filter(network=network, title=title).exists():
+    existing = ThemeProject.objects.filter(network=network, title=title).first()
+    if existing is not None:
+        # Projects seeded before outputs could be documents get their report now.
+        _report_output(existing, existing.starts_on)
         return
     starts = today - timedelta(days=200)
     coordinators = _current(network, Role.COORDINATOR)
@@ -289,6 +355,7 @@ def _project(network, theme, meetings, counts, today) -> None:
         url="https://example.org/plint/werkkaart-eiwit.pdf",
         published_on=starts + timedelta(days=150),
     )
+    _report_output(project, starts)
     author = coordinators[0].user if coordinators else None
     PdsaEntry.objects.create(
         project=project,

@@ -7,9 +7,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
+from lin_platform.uploads import accept_attribute, allowed_extensions_label
 
 from . import meetings_link
-from .attachments import ALLOWED_EXTENSIONS, check_attachment, max_attachment_bytes
+from .attachments import check_attachment, max_attachment_bytes
 from .choices import CaseStatus
 from .models import Case, CaseworkSettings, Lesson
 from .privacy import validate_pseudonymised
@@ -100,10 +101,10 @@ class AttachmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         mb = max_attachment_bytes() // (1024 * 1024)
         self.fields["file"].help_text = _("Slides or a handout: %(types)s, at most %(mb)s MB.") % {
-            "types": ", ".join(e for e in ALLOWED_EXTENSIONS if e != "jpeg"),
+            "types": allowed_extensions_label(),
             "mb": mb,
         }
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{e}" for e in ALLOWED_EXTENSIONS)
+        self.fields["file"].widget.attrs["accept"] = accept_attribute()
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]

@@ -4,11 +4,11 @@ access log), retention settings, and lessons. Thin: parse, check, call one servi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.uploads import download_response
 from networks.models import Theme
 from networks.permissions import (
     can_manage_network,
@@ -17,7 +17,6 @@ from networks.permissions import (
 )
 
 from . import meetings_link, permissions, selectors, services
-from .attachments import CONTENT_TYPES, extension_of
 from .choices import CaseAccessAction
 from .forms import AttachmentForm, CaseForm, CaseworkSettingsForm, ContributionForm, LessonForm
 from .models import Case
@@ -186,14 +185,7 @@ def attachment_download(request, slug, pk, attachment_pk):
     services.case_access_log(
         case=attachment.case, user=request.user, action=CaseAccessAction.DOWNLOAD
     )
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    content_type = CONTENT_TYPES.get(extension_of(attachment.name), "application/octet-stream")
-    return FileResponse(
-        handle, as_attachment=True, filename=attachment.name, content_type=content_type
-    )
+    return download_response(attachment.file, filename=attachment.name)
 
 
 @login_required

@@ -188,6 +188,10 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# The largest file anyone may upload (project outputs, and case attachments unless
+# CASEWORK_ATTACHMENT_MAX_BYTES says otherwise). Uploads are served only through views
+# that check access, never from MEDIA_URL.
+UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -310,7 +314,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Casework ----------------------------------------------------------------------------
-CASEWORK_ATTACHMENT_MAX_BYTES = int(env("CASEWORK_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+CASEWORK_ATTACHMENT_MAX_BYTES = int(env("CASEWORK_ATTACHMENT_MAX_BYTES", str(UPLOAD_MAX_BYTES)))
 # Archive old cases and purge archived texts every night (Amsterdam time, CELERY_TIMEZONE).
 CELERY_BEAT_SCHEDULE["casework-archive"] = {
     "task": "casework.archive_and_purge",

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, Membership, Network, NetworkPartner, Organisation, Theme
 
@@ -83,6 +85,7 @@ from .models import (  # noqa: E402
     ProjectPartner,
     ThemeProject,
 )
+from .projects.services import project_output_remove  # noqa: E402
 
 
 class ProjectPartnerInline(admin.TabularInline):
@@ -101,9 +104,31 @@ class MilestoneInline(admin.TabularInline):
     extra = 0
 
 
+class ProjectOutputAdminForm(forms.ModelForm):
+    """Links are edited here; documents are uploaded on the project page, through the upload
+    guard, so the admin shows their name and size only."""
+
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = ProjectOutput
+        fields = ["title", "url", "description", "published_on"]
+
+    def clean(self):
+        cleaned = super().clean()
+        # The model's "link or document" constraint cannot be checked by the form without
+        # the file field; a new output needs its link.
+        if not cleaned.get("url") and not self.instance.file:
+            raise forms.ValidationError(_("Add a document, a link or both."))
+        return cleaned
+
+
 class ProjectOutputInline(admin.TabularInline):
     model = ProjectOutput
+    form = ProjectOutputAdminForm
     extra = 0
+    fields = ["title", "url", "file_name", "file_size", "description", "published_on"]
+    readonly_fields = ["file_name", "file_size"]
 
 
 class PdsaEntryInline(admin.StackedInline):
@@ -124,3 +149,15 @@ class ThemeProjectAdmin(admin.ModelAdmin):
         ProjectOutputInline,
         PdsaEntryInline,
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProjectOutput:
+            return super().save_formset(request, form, formset, change)
+        # Removed outputs go through the service, which deletes their documents too.
+        instances = formset.save(commit=False)
+        for output in formset.deleted_objects:
+            project_output_remove(output=output)
+        for output in instances:
+            output.save()
+        formset.save_m2m()
+        return None

@@ -1,6 +1,8 @@
 """Organisations, networks, memberships (with their history), invitations and themes."""
 
 import secrets
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -373,12 +375,22 @@ class Milestone(models.Model):
         return self.title
 
 
+def project_output_path(instance, filename: str) -> str:
+    # A random name: the stored name is never the one shown, and never guessable.
+    return f"projects/{instance.project_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
 class ProjectOutput(models.Model):
-    """A result of the project: a link to a document, report, article or tool."""
+    """A result of the project: a document (report, factsheet, slides), a link to one, or
+    both. The document is served only through a permission-checked view; its original
+    name and size are kept for the page, so listing outputs never touches the storage."""
 
     project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="outputs")
     title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("link"), max_length=500)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    file = models.FileField(_("document"), upload_to=project_output_path, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    file_size = models.PositiveIntegerField(_("file size in bytes"), null=True, blank=True)
     description = models.CharField(_("description"), max_length=300, blank=True)
     published_on = models.DateField(_("published on"), default=timezone.localdate)
 
@@ -386,6 +398,18 @@ class ProjectOutput(models.Model):
         verbose_name = _("project output")
         verbose_name_plural = _("project outputs")
         ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(url="") | ~Q(file=""),
+                name="project_output_link_or_document",
+                violation_error_message=_("Add a document, a link or both."),
+            ),
+            models.CheckConstraint(
+                condition=Q(file="") | (~Q(file_name="") & Q(file_size__isnull=False)),
+                name="project_output_document_named",
+                violation_error_message=_("A document needs its name and size."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

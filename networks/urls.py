@@ -50,6 +50,16 @@ urlpatterns += [
         name="milestone_status",
     ),
     path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/resultaten/<int:output_pk>/document/",
+        project_views.output_download,
+        name="output_download",
+    ),
+    path(
+        "netwerken/<slug:slug>/projecten/<int:pk>/resultaten/<int:output_pk>/verwijderen/",
+        project_views.output_remove,
+        name="output_remove",
+    ),
+    path(
         "netwerken/<slug:slug>/projecten/<int:pk>/<slug:kind>/nieuw/",
         project_views.project_add,
         name="project_add",

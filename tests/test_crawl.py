@@ -369,9 +369,20 @@ def _post(client: Client, action: str, form: Form, mode: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_db(django_db_setup, django_db_blocker):
+def demo_media(tmp_path_factory):
+    """The demo's uploaded files (a project's document), kept for the whole module."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _demo_media(_test_settings, settings, demo_media):
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup, django_db_blocker, demo_media):
     """The demo data, built once for the module and removed after it."""
-    with django_db_blocker.unblock(), override_settings(DEBUG=True):
+    with django_db_blocker.unblock(), override_settings(DEBUG=True, MEDIA_ROOT=demo_media):
         call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     yield
     with django_db_blocker.unblock():

@@ -5,5 +5,6 @@ with), its project members, and the partners' people — anyone whose current me
 any network is on behalf of an organisation that is a partner of the project. That is how
 a food-sector company or a research group that is not itself a member of the network
 follows the project it works on. Who changes it: the coordinators of its network and its
-project leads. Project members also log PDSA cycles, outputs and milestone progress.
+project leads. Project members also log PDSA cycles, milestone progress and outputs (a
+document, a link or both), and may remove an output again.
 """

@@ -1,8 +1,15 @@
 """Forms of theme projects."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from lin_platform.uploads import (
+    accept_attribute,
+    allowed_extensions_label,
+    check_upload,
+    max_upload_bytes,
+)
 from networks.choices import MilestoneStatus, ProjectPartnerKind, ProjectRole
 from networks.models import (
     Milestone,
@@ -84,13 +91,31 @@ class MilestoneStatusForm(forms.Form):
 
 
 class OutputForm(forms.ModelForm):
+    """An output: a document, a link, or both. The model's constraint says "at least one"
+    (a ModelForm validates it, so the message is the constraint's own)."""
+
     # A link typed without a scheme is taken as https (Django 6's default already).
-    url = forms.URLField(label=_("link"), max_length=500, assume_scheme="https")
+    url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
+    file = forms.FileField(label=_("Document"), required=False)
 
     class Meta:
         model = ProjectOutput
-        fields = ["title", "url", "description", "published_on"]
+        fields = ["title", "file", "url", "description", "published_on"]
         widgets = {"published_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A report, factsheet or slides: %(types)s, at most %(limit)s."
+        ) % {"types": allowed_extensions_label(), "limit": filesizeformat(max_upload_bytes())}
+        self.fields["file"].widget.attrs["accept"] = accept_attribute()
+        self.fields["url"].help_text = _("Where the output is published, if it is online.")
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded:
+            check_upload(uploaded)
+        return uploaded
 
 
 class PdsaForm(forms.ModelForm):

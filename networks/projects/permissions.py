@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from networks.choices import ProjectRole
-from networks.models import Membership, ProjectMember, ThemeProject
+from networks.models import Membership, ProjectMember, ProjectOutput, ThemeProject
 from networks.permissions import can_manage_network, is_member
 
 
@@ -68,3 +68,21 @@ def get_project_for_contributor(user, network_slug: str, pk: int) -> ThemeProjec
     if not can_contribute_to_project(user, project):
         raise PermissionDenied
     return project
+
+
+def _output_of(project: ThemeProject, pk: int) -> ProjectOutput:
+    output = ProjectOutput.objects.filter(project=project, pk=pk).first()
+    if output is None:
+        raise Http404
+    output.project = project  # already read, with its network
+    return output
+
+
+def get_output_for_viewer(user, network_slug: str, project_pk: int, pk: int) -> ProjectOutput:
+    """An output of a project the person may see (its document is theirs to download)."""
+    return _output_of(get_project_for_viewer(user, network_slug, project_pk), pk)
+
+
+def get_output_for_contributor(user, network_slug: str, project_pk: int, pk: int) -> ProjectOutput:
+    """An output of a project the person may add outputs to, and so remove them from."""
+    return _output_of(get_project_for_contributor(user, network_slug, project_pk), pk)

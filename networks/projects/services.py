@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from lin_platform.uploads import check_upload
 from networks.models import (
     Milestone,
     Network,
@@ -146,13 +147,44 @@ def milestone_set_status(*, milestone: Milestone, status: str) -> Milestone:
 
 
 def project_output_add(
-    *, project: ThemeProject, title: str, url: str, description: str = "", published_on=None
+    *,
+    project: ThemeProject,
+    title: str,
+    url: str = "",
+    file=None,
+    description: str = "",
+    published_on=None,
 ) -> ProjectOutput:
-    """Side effects: a ProjectOutput row."""
+    """Add an output: a document, a link, or both. The document passes the upload guard
+    (size, kind, content matching its name) first.
+
+    Side effects: a file under MEDIA_ROOT/projects/<project>/ and a ProjectOutput row.
+    """
+    if not url and not file:
+        raise ValidationError(_("Add a document, a link or both."))
     fields = {"project": project, "title": title, "url": url, "description": description}
+    if file:
+        try:
+            check_upload(file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.error_list}) from error
+        fields.update(file=file, file_name=file.name[:200], file_size=file.size)
     if published_on:
         fields["published_on"] = published_on
     return ProjectOutput.objects.create(**fields)
+
+
+def project_output_remove(*, output: ProjectOutput) -> None:
+    """Remove an output added by mistake.
+
+    Side effects: the ProjectOutput row is deleted; its document, if any, is deleted from
+    storage once the transaction commits (a rolled-back removal keeps its file).
+    """
+    stored = output.file.name
+    storage = output.file.storage
+    output.delete()
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
 
 
 def pdsa_entry_add(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.uploads import download_response
 from networks.models import Milestone
 from networks.permissions import can_manage_network, get_network_for_coordinator
 from networks.permissions import get_network_for_member as _network_for_member
@@ -72,13 +73,16 @@ def _forms_for(project, user, data=None, files=None, *, bound: str | None = None
     def pick(name):
         return data if bound == name else None
 
+    def pick_files(name):
+        return files if bound == name else None
+
     candidates = selectors.project_member_candidates(project)
     meetings = project.network.meetings.order_by("-starts_at")
     return {
         "partner": PartnerForm(pick("partner"), prefix="partner"),
         "lid": MemberForm(pick("lid"), prefix="lid", candidates=candidates),
         "mijlpaal": MilestoneForm(pick("mijlpaal"), prefix="mijlpaal"),
-        "resultaat": OutputForm(pick("resultaat"), prefix="resultaat"),
+        "resultaat": OutputForm(pick("resultaat"), pick_files("resultaat"), prefix="resultaat"),
         "pdsa": PdsaForm(pick("pdsa"), prefix="pdsa"),
         "bijeenkomst": MeetingLinkForm(
             pick("bijeenkomst"), prefix="bijeenkomst", meetings=meetings
@@ -171,7 +175,7 @@ def project_add(request, slug, pk, kind):
         project = permissions.get_project_for_manager(request.user, slug, pk)
     else:
         project = permissions.get_project_for_contributor(request.user, slug, pk)
-    forms = _forms_for(project, request.user, request.POST, bound=kind)
+    forms = _forms_for(project, request.user, request.POST, request.FILES, bound=kind)
     form = forms[kind]
     if form.is_valid():
         try:
@@ -202,3 +206,30 @@ def milestone_status(request, slug, pk, milestone_pk):
     else:
         messages.error(request, _("Choose one of the statuses."))
     return redirect("networks:project_detail", slug=project.network.slug, pk=project.pk)
+
+
+@login_required
+def output_download(request, slug, pk, output_pk):
+    """The output's document, for whoever may see the project; never a public media URL."""
+    output = permissions.get_output_for_viewer(request.user, slug, pk, output_pk)
+    if not output.file:
+        raise Http404
+    return download_response(output.file, filename=output.file_name)
+
+
+@login_required
+def output_remove(request, slug, pk, output_pk):
+    """Asks first (GET), removes on POST: whoever may add outputs may remove them."""
+    output = permissions.get_output_for_contributor(request.user, slug, pk, output_pk)
+    project = output.project
+    if request.method == "POST":
+        services.project_output_remove(output=output)
+        messages.success(
+            request, _("The output “%(title)s” has been removed.") % {"title": output.title}
+        )
+        return redirect("networks:project_detail", slug=project.network.slug, pk=project.pk)
+    return render(
+        request,
+        "networks/projects/output_remove.html",
+        {"network": project.network, "project": project, "output": output},
+    )

@@ -54,3 +54,40 @@ def test_demo_case_texts_pass_the_privacy_guard(hofstede):
     for case in Case.objects.all():
         for text in (case.situation, case.questions_care, case.questions_social, case.outcome):
             assert find_identifying_data(text) == []
+
+
+def test_the_plint_project_has_a_document_output_beside_its_links(hofstede, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lin_platform.uploads import check_upload
+    from networks.models import ProjectOutput
+
+    seed_casework()
+    seed_casework()
+    outputs = ProjectOutput.objects.order_by("published_on")
+    assert [(o.title, bool(o.url), bool(o.file)) for o in outputs] == [
+        ("Factsheet nulmeting ondervoeding", True, False),
+        ("Werkkaart eiwitverrijking", True, False),
+        ("Tussenrapportage eerste projectjaar", False, True),
+    ]
+    report = outputs.last()
+    with report.file.open("rb") as handle:
+        content = handle.read()
+    assert (report.file_name, report.file_size) == (
+        "tussenrapportage-plint-jaar-1.pdf",
+        len(content),
+    )
+    assert check_upload(SimpleUploadedFile(report.file_name, content)).content_type == (
+        "application/pdf"
+    )
+    assert content.rstrip().endswith(b"%%EOF")
+    assert len(list((settings.MEDIA_ROOT / "projects").rglob("*.pdf"))) == 1
+
+
+def test_a_project_seeded_before_documents_gets_its_report(hofstede):
+    from networks.models import ProjectOutput
+
+    seed_casework()
+    ProjectOutput.objects.exclude(file="").delete()
+    seed_casework()
+    assert ProjectOutput.objects.exclude(file="").count() == 1

@@ -39,6 +39,37 @@ def _with_extras(w, kind, network):
     return [w.network.slug, ThemeProjectFactory(network=network).pk, kind]
 
 
+PDF = b"%PDF-1.4\n% factsheet\n"
+
+
+def _output(w, network=None):
+    """An output with a document, of a project of ``network`` (the world's by default)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    project = ThemeProjectFactory(network=network or w.network)
+    output = project.outputs.create(
+        title="Factsheet",
+        file=SimpleUploadedFile("factsheet.pdf", PDF),
+        file_name="factsheet.pdf",
+        file_size=len(PDF),
+    )
+    return [w.network.slug, project.pk, output.pk]
+
+
+def _foreign_output(w):
+    return _output(w, w.other_network)
+
+
+def _document_data(w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {
+        "resultaat-title": "Tussenrapportage",
+        "resultaat-file": SimpleUploadedFile("tussenrapportage.pdf", PDF),
+        "resultaat-published_on": "2026-02-01",
+    }
+
+
 def _project_form(w):
     return {
         "title": "PLINT Ondervoeding",
@@ -115,4 +146,33 @@ ENTRIES = [
         )
         for kind, data in ADD_DATA.items()
     ],
+    Entry(
+        "networks:project_add",
+        label="resultaat-document",
+        method="post",
+        args=lambda w: _with_extras(w, "resultaat", w.network),
+        foreign_args=lambda w: _with_extras(w, "resultaat", w.other_network),
+        data=_document_data,
+        expect=coordinators(302),
+    ),
+    Entry(
+        "networks:output_download",
+        args=_output,
+        foreign_args=_foreign_output,
+        expect=members(200),
+    ),
+    Entry(
+        "networks:output_remove",
+        args=_output,
+        foreign_args=_foreign_output,
+        expect=CONTRIBUTORS(200),
+    ),
+    Entry(
+        "networks:output_remove",
+        label="post",
+        method="post",
+        args=_output,
+        foreign_args=_foreign_output,
+        expect=CONTRIBUTORS(302),
+    ),
 ]

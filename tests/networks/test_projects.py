@@ -1,8 +1,10 @@
 """Theme projects: creating, milestones inside the period, who sees them, query counts."""
 
+import re
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
@@ -195,7 +197,13 @@ def test_project_page_queries_do_not_grow(
         )
         ProjectMember.objects.create(project=project, user=UserFactory(), role="member")
         MilestoneFactory(project=project)
-        project.outputs.create(title=f"Output {i}", url="https://example.org/r.pdf")
+        project.outputs.create(
+            title=f"Output {i}",
+            url="https://example.org/r.pdf",
+            file=SimpleUploadedFile(f"r{i}.pdf", b"%PDF-1.4\n"),
+            file_name=f"r{i}.pdf",
+            file_size=9,
+        )
         PdsaEntry.objects.create(project=project, question="Q", plan="P", author=coordinator_en)
         project.meetings.add(MeetingFactory(network=network))
     client.force_login(coordinator_en)
@@ -203,6 +211,7 @@ def test_project_page_queries_do_not_grow(
     with django_assert_num_queries(15):
         response = client.get(url)
     assert len(response.context["milestones"]) == n
+    assert len(re.findall(r'href="[^"]+/document/"', response.content.decode())) == n
 
 
 @pytest.mark.parametrize("n", [1, 50])
