@@ -20,6 +20,8 @@ from networks.permissions import get_network_for_coordinator, get_network_for_me
 
 from ..choices import ShadowingStatus
 from ..forms.shadowing import (
+    CancelForm,
+    DayEditForm,
     DeclineForm,
     FeedbackForm,
     LogForm,
@@ -199,8 +201,80 @@ def day_detail(request, slug, pk):
         "can_reflect": day.shadower_id == user.pk
         and day.status in (ShadowingStatus.PLANNED, ShadowingStatus.DONE, ShadowingStatus.CONFIRMED)
         and day.date <= timezone.localdate(),
+        "can_cancel": services.can_cancel(day, user),
+        "can_edit": day.shadower_id == user.pk and day.status in services.EDITABLE_STATUSES,
+        "can_move": services.can_edit_when(day),
+        "has_started": day.has_started(),
     }
     return render(request, "sessions/shadowing/day_detail.html", context)
+
+
+@login_required
+def day_edit(request, slug, pk):
+    day = perms.get_day_for_shadower(request.user, slug, pk)
+    if day.status not in services.EDITABLE_STATUSES:
+        messages.error(
+            request,
+            _("This day is %(status)s; it can no longer be changed.")
+            % {"status": day.get_status_display().lower()},
+        )
+        return redirect(_day_url(day))
+    movable = services.can_edit_when(day)
+    form = DayEditForm(request.POST or None, day=day, movable=movable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        when = {}
+        if movable:
+            when = {
+                "on": data["date"],
+                "dagdeel": data["dagdeel"],
+                "starts_at": data["starts_at"],
+                "ends_at": data["ends_at"],
+                "hours": data["hours"],
+                "place": data["place"],
+                "organisation_name": data["organisation_name"],
+            }
+        try:
+            services.shadowing_day_edit(
+                day=day, by=request.user, learning_goals=data["learning_goals"], **when
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, _("Your changes to the day are saved."))
+            return redirect(_day_url(day))
+    return render(
+        request,
+        "sessions/shadowing/day_edit.html",
+        {"network": day.network, "day": day, "form": form, "movable": movable},
+    )
+
+
+@login_required
+@require_POST
+def day_cancel(request, slug, pk):
+    day = perms.get_day_for_party(request.user, slug, pk)
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["reason"][0])
+        return redirect(_safe_next(request, day))
+    reason = form.cleaned_data["reason"]
+    was_request = day.status == ShadowingStatus.REQUESTED
+    try:
+        services.shadowing_day_cancel(day=day, by=request.user, reason=reason)
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        if day.host_id == request.user.pk:
+            text = _("You cancelled the day; %(name)s is told by mail and sees your reason.") % {
+                "name": day.shadower
+            }
+        elif was_request:
+            text = _("You withdrew your request; %(name)s is told by mail.") % {"name": day.host}
+        else:
+            text = _("You cancelled the day; %(name)s is told by mail.") % {"name": day.host}
+        messages.success(request, text)
+    return redirect(_safe_next(request, day))
 
 
 @login_required
@@ -232,16 +306,20 @@ def day_reflect(request, slug, pk):
     )
 
 
+def _safe_next(request, day) -> str:
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = _day_url(day)
+    return next_url
+
+
 def _host_action(request, slug, pk, action):
     day = perms.get_day_for_host(request.user, slug, pk)
     try:
         action(day)
     except ValidationError as error:
         messages.error(request, _error(error))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = _day_url(day)
-    return redirect(next_url)
+    return redirect(_safe_next(request, day))
 
 
 @login_required
@@ -311,7 +389,10 @@ def host_overview(request, slug):
         "to_confirm": [d for d in days if d.status == ShadowingStatus.DONE],
         "planned": [d for d in days if d.status == ShadowingStatus.PLANNED],
         "history": [
-            d for d in days if d.status in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED)
+            d
+            for d in days
+            if d.status
+            in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED)
         ],
         "slots": list(selectors.slots_of_host(request.user, network)),
         "form": SlotForm(),
