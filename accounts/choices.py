@@ -103,6 +103,10 @@ class ReminderKind(models.TextChoices):
         "shadowing_confirmation",
         _("A reminder when a shadowing day waits for my confirmation as host"),
     )
+    SHADOWING_CANCELLED = (
+        "shadowing_cancelled",
+        _("A notice when the other person cancels a shadowing day"),
+    )
     TEACHER_DIGEST = (
         "teacher_digest",
         _("Weekly overview for teachers: reflections waiting for feedback"),

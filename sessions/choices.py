@@ -101,9 +101,13 @@ class ShadowingStatus(models.TextChoices):
     DONE = "done", _("Done, awaiting the host's confirmation")
     CONFIRMED = "confirmed", _("Confirmed by the host")
     DECLINED = "declined", _("Declined")
+    # Withdrawn by the shadower (a request or a planned day) or called off by the host,
+    # before the day started. Counts for nothing; stays in the logbook.
+    CANCELLED = "cancelled", _("Cancelled")
 
 
-# A day in one of these statuses holds its slot and its time in the person's calendar.
+# A day in one of these statuses holds its slot and its time in the person's calendar;
+# a declined or cancelled day frees both.
 ACTIVE_STATUSES = [
     ShadowingStatus.REQUESTED,
     ShadowingStatus.PLANNED,

@@ -110,6 +110,16 @@ urlpatterns = [
         name="shadowing_reflect",
     ),
     path(
+        "netwerken/<slug:slug>/meelopen/<int:pk>/wijzigen/",
+        shadowing.day_edit,
+        name="shadowing_edit",
+    ),
+    path(
+        "netwerken/<slug:slug>/meelopen/<int:pk>/annuleren/",
+        shadowing.day_cancel,
+        name="shadowing_cancel",
+    ),
+    path(
         "netwerken/<slug:slug>/meelopen/<int:pk>/accepteren/",
         shadowing.day_accept,
         name="shadowing_accept",

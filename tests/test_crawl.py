@@ -494,6 +494,7 @@ NOT_LINKED = {
     "meetings:roles",
     "meetings:rsvp",
     "meetings:shadowing_accept",
+    "meetings:shadowing_cancel",
     "meetings:shadowing_confirm",
     "meetings:shadowing_decline",
     "meetings:shadowing_feedback",

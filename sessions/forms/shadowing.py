@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
 
-from ..choices import Dagdeel
+from ..choices import DAGDEEL_TIMES, Dagdeel
+from ..services.shadowing import hours_between
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -91,6 +92,63 @@ class LogForm(forms.Form):
 
     def clean_host(self):
         return self.candidates[self.cleaned_data["host"]]
+
+
+class DayEditForm(forms.Form):
+    """The learning goals of a day, and for a day the shadower logged themselves also when
+    and where it is (``movable``). Times and hours that equal the usual ones are left empty,
+    so that choosing another dagdeel brings its usual times, as when logging."""
+
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
+    starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
+    ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
+    hours = forms.DecimalField(
+        label=_("Hours"),
+        required=False,
+        max_digits=4,
+        decimal_places=2,
+        min_value=0,
+        help_text=_("Leave empty to count the hours between the times."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Host's organisation"), max_length=200, required=False
+    )
+    place = forms.CharField(label=_("Place"), max_length=200)
+    learning_goals = forms.CharField(
+        label=_("Your learning goals"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    WHEN_FIELDS = ("date", "dagdeel", "starts_at", "ends_at", "hours", "organisation_name", "place")
+
+    def __init__(self, *args, day, movable: bool, **kwargs):
+        self.movable = movable
+        usual = DAGDEEL_TIMES[day.dagdeel]
+        kwargs.setdefault(
+            "initial",
+            {
+                "learning_goals": day.learning_goals,
+                "date": day.date,
+                "dagdeel": day.dagdeel,
+                "starts_at": None if (day.starts_at, day.ends_at) == usual else day.starts_at,
+                "ends_at": None if (day.starts_at, day.ends_at) == usual else day.ends_at,
+                "hours": None
+                if day.hours == hours_between(day.starts_at, day.ends_at)
+                else day.hours,
+                "organisation_name": day.organisation_name,
+                "place": day.place,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if not movable:
+            for name in self.WHEN_FIELDS:
+                del self.fields[name]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReflectionForm(forms.Form):

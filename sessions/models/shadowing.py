@@ -1,11 +1,13 @@
 """Shadowing days (meelopen): dagdelen that hosts offer, the days people shadow someone of
 the other domain, their reflections, and the teachers' feedback on those reflections."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
@@ -116,6 +118,17 @@ class ShadowingDay(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Who cancelled: the shadower or the host; the other one is told.
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cancelled by"),
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -154,6 +167,11 @@ class ShadowingDay(models.Model):
                 violation_error_message=_("Give a reason for declining."),
             ),
             models.CheckConstraint(
+                condition=~Q(status=ShadowingStatus.CANCELLED) | Q(cancelled_at__isnull=False),
+                name="shadowing_cancelled_has_moment",
+                violation_error_message=_("A cancelled day records when it was cancelled."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(status__in=[ShadowingStatus.DONE, ShadowingStatus.CONFIRMED])
                 | Q(reflection_written_at__isnull=False),
                 name="shadowing_done_has_reflection",
@@ -172,6 +190,25 @@ class ShadowingDay(models.Model):
     @property
     def has_reflection(self) -> bool:
         return self.reflection_written_at is not None
+
+    @property
+    def starts(self) -> datetime:
+        """The start as an aware moment (dates and times are Amsterdam wall-clock time)."""
+        return timezone.make_aware(
+            datetime.combine(self.date, self.starts_at), timezone.get_default_timezone()
+        )
+
+    def has_started(self, now: datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.starts
+
+    @property
+    def cancelled_by_host(self) -> bool:
+        return self.cancelled_by_id is not None and self.cancelled_by_id == self.host_id
+
+    @property
+    def was_request(self) -> bool:
+        """A day asked for on a host's dagdeel that the host had not accepted (yet)."""
+        return self.source == ShadowingSource.SLOT and self.accepted_at is None
 
     @property
     def dagdelen(self) -> int:

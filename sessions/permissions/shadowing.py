@@ -68,7 +68,9 @@ def can_see_day(user, day: ShadowingDay) -> bool:
 def get_day_for_viewer(user, slug: str, pk: int) -> ShadowingDay:
     """The day ``pk`` of network ``slug`` if ``user`` may see it; 404 otherwise."""
     day = (
-        ShadowingDay.objects.select_related("network", "host_network", "shadower", "host", "slot")
+        ShadowingDay.objects.select_related(
+            "network", "host_network", "shadower", "host", "slot", "cancelled_by"
+        )
         .filter(pk=pk, network__slug=slug)
         .first()
     )
@@ -87,6 +89,14 @@ def get_day_for_shadower(user, slug: str, pk: int) -> ShadowingDay:
 def get_day_for_host(user, slug: str, pk: int) -> ShadowingDay:
     day = get_day_for_viewer(user, slug, pk)
     if day.host_id != user.pk:
+        raise PermissionDenied
+    return day
+
+
+def get_day_for_party(user, slug: str, pk: int) -> ShadowingDay:
+    """The day for its shadower or its host (who may cancel it); 403 for other viewers."""
+    day = get_day_for_viewer(user, slug, pk)
+    if user.pk not in (day.shadower_id, day.host_id):
         raise PermissionDenied
     return day
 

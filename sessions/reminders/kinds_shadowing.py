@@ -92,8 +92,8 @@ class ShadowingDayBefore(ShadowingKind):
     code = ReminderKind.SHADOWING_DAY_BEFORE
     template = "shadowing_day_before"
     reason = gettext_noop(
-        "No longer due: the day is no longer planned (declined), or the person left the "
-        "network or switched this reminder off."
+        "No longer due: the day is no longer planned (declined or cancelled), or the person "
+        "left the network or switched this reminder off."
     )
 
     def days(self, now):
@@ -110,6 +110,11 @@ class ShadowingDayBefore(ShadowingKind):
             wanted.append((day, day.host, day.host_network_id, "host", due_at))
         return self._dues(wanted, now, network_ids, recipient_ids)
 
+    def key_what(self, role: str) -> str:
+        """The last part of the delivery key: whom the mail is for (read back by
+        ``context``), after what it is about where a kind needs to say so."""
+        return role
+
     def _dues(self, wanted, now, network_ids, recipient_ids) -> list[Due]:
         wanted = [
             item
@@ -124,7 +129,7 @@ class ShadowingDayBefore(ShadowingKind):
         return [
             Due(
                 self.code,
-                day_key(day, role),
+                day_key(day, self.key_what(role)),
                 user.pk,
                 0,
                 due_at,
@@ -147,8 +152,8 @@ class ShadowingReflection(ShadowingDayBefore):
     after_days = 2
     window = dt.timedelta(days=7)
     reason = gettext_noop(
-        "No longer due: the reflection was written or the day was declined, or the person "
-        "left the network or switched this reminder off."
+        "No longer due: the reflection was written or the day was declined or cancelled, or "
+        "the person left the network or switched this reminder off."
     )
 
     def days(self, now):
@@ -194,6 +199,37 @@ class ShadowingConfirmation(ShadowingDayBefore):
             (day, day.host, day.host_network_id, "host", day.reflection_written_at + pending)
             for day in self.narrowed(now, object_ids, network_ids)
         ]
+        return self._dues(wanted, now, network_ids, recipient_ids)
+
+
+@register
+class ShadowingCancelled(ShadowingDayBefore):
+    """At once when the shadower or the host cancels a day (``shadowing_day_cancel`` runs
+    the dispatcher right after commit): to the other one. Once per day, and not when the
+    cancellation is more than a day old (a dispatcher that was down, someone who joined
+    later)."""
+
+    code = ReminderKind.SHADOWING_CANCELLED
+    template = "shadowing_cancelled"
+    window = dt.timedelta(days=1)
+    reason = gettext_noop(
+        "No longer due: the person left the network or switched this notice off, or the "
+        "cancellation is more than a day old."
+    )
+
+    def days(self, now):
+        return shadowing_selectors.due_cancellation_notice(now, self.window)
+
+    def key_what(self, role: str) -> str:
+        return f"cancelled:{role}"
+
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
+        wanted = []
+        for day in self.narrowed(now, object_ids, network_ids):
+            if day.cancelled_by_host:
+                wanted.append((day, day.shadower, day.network_id, "shadower", day.cancelled_at))
+            else:
+                wanted.append((day, day.host, day.host_network_id, "host", day.cancelled_at))
         return self._dues(wanted, now, network_ids, recipient_ids)
 
 

@@ -28,7 +28,9 @@ def _domain_of(profession: str) -> str:
 
 
 def _with_people(qs: QuerySet[ShadowingDay]) -> QuerySet[ShadowingDay]:
-    return qs.select_related("network", "host_network", "shadower", "host").prefetch_related(
+    return qs.select_related(
+        "network", "host_network", "shadower", "host", "cancelled_by"
+    ).prefetch_related(
         Prefetch("feedback", queryset=ShadowingFeedback.objects.select_related("author"))
     )
 
@@ -307,6 +309,16 @@ def due_host_confirmation(at: datetime, pending_days: int = 3) -> QuerySet[Shado
     ).select_related("host", "shadower", "network")
 
 
+def due_cancellation_notice(at: datetime, window: timedelta) -> QuerySet[ShadowingDay]:
+    """Days cancelled within ``window`` before ``at``: tell the other person (once per day;
+    a notice older than the window is not sent any more, e.g. after a long outage)."""
+    return ShadowingDay.objects.filter(
+        status=ShadowingStatus.CANCELLED,
+        cancelled_at__lte=at,
+        cancelled_at__gte=at - window,
+    ).select_related("shadower", "host", "network")
+
+
 def teacher_digest(teacher, network: Network, since: datetime) -> QuerySet[ShadowingDay]:
     """For the teacher's weekly digest: reflections of the network's students written since
     ``since``, newest first, with the number of feedback notes they have."""
@@ -486,7 +498,7 @@ def home_for(user, memberships: list[Membership], *, today: date | None = None) 
                 status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.DONE],
             )
         )
-        .exclude(status=ShadowingStatus.DECLINED)
+        .exclude(status__in=[ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED])
         .select_related("network", "shadower", "host")
         .order_by("date", "starts_at")
     )

@@ -1,5 +1,5 @@
 """Writes of shadowing days (meelopen): offering dagdelen, requesting and logging days,
-the host's answers, reflections, and teachers' feedback.
+editing and cancelling them, the host's answers, reflections, and teachers' feedback.
 
 Every function checks its own invariants and raises ``ValidationError`` with a message for
 the person (nothing is changed then); the views have already checked who may act, and the
@@ -40,6 +40,7 @@ from ..permissions.shadowing import (
     is_teacher_of,
     partner_network_ids,
 )
+from .reminders import reminders_send_soon
 
 PRACTICE_DOMAINS = (Domain.CARE, Domain.SOCIAL)
 
@@ -321,12 +322,148 @@ def shadowing_day_log(
     )
 
 
-# --- The host's answers --------------------------------------------------------------------
-
-
 def _lock(day: ShadowingDay) -> ShadowingDay:
     """Re-read the day under a row lock: two clicks at once see one status."""
     return ShadowingDay.objects.select_for_update().get(pk=day.pk)
+
+
+# --- Editing and cancelling ----------------------------------------------------------------
+
+# Until the host confirms, the shadower may still improve what they wrote.
+EDITABLE_STATUSES = (ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED, ShadowingStatus.DONE)
+
+
+def can_edit_when(day: ShadowingDay) -> bool:
+    """Whether the shadower may still move the day itself: only a day they logged
+    themselves (a booked dagdeel keeps the host's date and time), not yet confirmed."""
+    return day.source == ShadowingSource.LOGGED and day.status in EDITABLE_STATUSES
+
+
+@transaction.atomic
+def shadowing_day_edit(
+    *,
+    day: ShadowingDay,
+    by: User,
+    learning_goals: str,
+    on: date | None = None,
+    dagdeel: str | None = None,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+    hours: Decimal | None = None,
+    place: str | None = None,
+    organisation_name: str | None = None,
+) -> ShadowingDay:
+    """The shadower improves the learning goals of a day the host has not confirmed yet,
+    and, for a day they logged themselves, its date, dagdeel, times, hours and place (with
+    the same checks as logging it). Leaving ``on`` None keeps the date and time as they are.
+
+    Side effects: the changed fields of the day. A day moved to another date gets its
+    reminders at the new date (their keys name the date).
+    """
+    if day.shadower_id != by.pk:
+        raise PermissionDenied
+    locked = _lock(day)
+    if locked.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            _("This day is %(status)s; it can no longer be changed.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    if not learning_goals.strip():
+        raise ValidationError(_("Write down what you want to learn on this day."))
+    locked.learning_goals = learning_goals.strip()
+    fields = ["learning_goals", "updated_at"]
+    if on is not None:
+        if not can_edit_when(locked):
+            raise ValidationError(
+                _(
+                    "This day was booked on a dagdeel the host offered; its date and time stay "
+                    "as the host offered them."
+                )
+            )
+        dagdeel = dagdeel or locked.dagdeel
+        place = locked.place if place is None else place
+        if not place.strip():
+            raise ValidationError(_("Say where the day takes place."))
+        if locked.status == ShadowingStatus.DONE and on > timezone.localdate():
+            raise ValidationError(
+                _("Your reflection on this day is written, so the day cannot lie in the future.")
+            )
+        default_start, default_end = default_times(dagdeel)
+        starts_at, ends_at = starts_at or default_start, ends_at or default_end
+        if ends_at <= starts_at:
+            raise ValidationError(_("The end time lies before the start time."))
+        hours = hours if hours is not None else hours_between(starts_at, ends_at)
+        _check_times(starts_at, ends_at, hours)
+        _check_own_calendar(
+            shadower=locked.shadower,
+            on=on,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            hours=hours,
+            exclude_pk=locked.pk,
+        )
+        locked.date, locked.dagdeel = on, dagdeel
+        locked.starts_at, locked.ends_at, locked.hours = starts_at, ends_at, hours
+        locked.place = place.strip()
+        if organisation_name is not None:
+            locked.organisation_name = organisation_name.strip()
+        fields += ["date", "dagdeel", "starts_at", "ends_at", "hours", "place", "organisation_name"]
+    locked.save(update_fields=fields)
+    return locked
+
+
+def can_cancel(day: ShadowingDay, user: User, now=None) -> bool:
+    """Whether ``user`` may cancel ``day`` now: the shadower withdraws a request (at any
+    time: it was never agreed) or cancels a planned day before it starts; the host cancels
+    a planned day before it starts."""
+    if day.status == ShadowingStatus.REQUESTED:
+        return user.pk == day.shadower_id
+    if day.status == ShadowingStatus.PLANNED:
+        return user.pk in (day.shadower_id, day.host_id) and not day.has_started(now)
+    return False
+
+
+@transaction.atomic
+def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> ShadowingDay:
+    """The shadower withdraws a request or cancels a planned day; the host cancels a planned
+    day (with a reason). Not once the day has started, nor a day done or confirmed.
+
+    Side effects: status cancelled with who, when and why; a booked dagdeel is free again;
+    reminders still pending for the day are withdrawn when their turn comes; after commit the
+    dispatcher runs at once, so the other person gets the notice now.
+    """
+    if by.pk not in (day.shadower_id, day.host_id):
+        raise PermissionDenied
+    reason = reason.strip()
+    locked = _lock(day)
+    by_host = by.pk == locked.host_id
+    if by_host and locked.status == ShadowingStatus.REQUESTED:
+        raise ValidationError(_("A request you have not accepted is declined, not cancelled."))
+    if locked.status in (ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED):
+        raise ValidationError(
+            _("This day is already %(status)s.") % {"status": locked.get_status_display().lower()}
+        )
+    if not can_cancel(locked, by):
+        raise ValidationError(
+            _(
+                "This day has started or taken place, so it can no longer be cancelled. If it "
+                "did not take place, the host can decline it."
+            )
+        )
+    if by_host and not reason:
+        raise ValidationError(_("Give a reason for cancelling: the visitor reads it."))
+    locked.status = ShadowingStatus.CANCELLED
+    locked.cancelled_at = timezone.now()
+    locked.cancelled_by = by
+    locked.cancel_reason = reason
+    locked.save(
+        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
+    )
+    reminders_send_soon()
+    return locked
+
+
+# --- The host's answers --------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -449,9 +586,13 @@ def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> S
 __all__ = [
     "crosses_domains",
     "same_domain",
+    "can_cancel",
+    "can_edit_when",
     "shadowing_day_accept",
+    "shadowing_day_cancel",
     "shadowing_day_confirm",
     "shadowing_day_decline",
+    "shadowing_day_edit",
     "shadowing_day_log",
     "shadowing_day_reflect",
     "shadowing_day_request",

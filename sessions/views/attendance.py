@@ -1,19 +1,13 @@
 """Attendance: one form for everyone, self check-in with the code on screen, and the export
 per network and period (CSV and XLSX)."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from networks.permissions import get_network_for_coordinator
 
@@ -21,6 +15,7 @@ from .. import permissions
 from ..forms import AttendanceForm, CheckInForm, ExportForm
 from ..selectors.attendance import attendance_people, export_rows
 from ..services.attendance import attendance_check_in, attendance_register, checkin_window_open
+from .export import Sheet, table_response
 from .meetings import meeting_url
 
 
@@ -85,34 +80,11 @@ def attendance_export(request, slug):
     form = ExportForm(request.GET or None)
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-        rows = export_rows(network, start, end)
-        header = [str(label) for label in HEADERS.values()]
-        filename = f"aanwezigheid-{network.slug}-{start.isoformat()}-{end.isoformat()}"
-        if form.cleaned_data["file_format"] == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, delimiter=";")
-            writer.writerow(header)
-            writer.writerows(rows)
-            response = HttpResponse(
-                "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-            )
-            response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-            return response
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Attendance")[:31]
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        sheet.freeze_panes = "A2"
-        output = io.BytesIO()
-        workbook.save(output)
-        response = HttpResponse(
-            output.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return table_response(
+            fmt=form.cleaned_data["file_format"],
+            filename=f"aanwezigheid-{network.slug}-{start.isoformat()}-{end.isoformat()}",
+            sheets=[
+                Sheet(_("Attendance"), list(HEADERS.values()), export_rows(network, start, end))
+            ],
         )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
     return render(request, "sessions/attendance_export.html", {"network": network, "form": form})

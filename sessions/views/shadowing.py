@@ -1,25 +1,26 @@
 """Views of shadowing days (meelopen): thin; they parse, ask the permissions, call one
 service, and redirect or render. Bad input ends in a message, never in a 500."""
 
-import csv
-from io import BytesIO
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.choices import Domain, Profession
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
 
-from ..choices import ShadowingStatus
+from ..choices import Dagdeel, ShadowingStatus
 from ..forms.shadowing import (
+    CancelForm,
+    DayEditForm,
     DeclineForm,
     FeedbackForm,
     LogForm,
@@ -32,6 +33,7 @@ from ..forms.shadowing import (
 from ..permissions import shadowing as perms
 from ..selectors import shadowing as selectors
 from ..services import shadowing as services
+from .export import FORMATS, Sheet, table_response
 
 
 def _error(error: ValidationError) -> str:
@@ -199,8 +201,80 @@ def day_detail(request, slug, pk):
         "can_reflect": day.shadower_id == user.pk
         and day.status in (ShadowingStatus.PLANNED, ShadowingStatus.DONE, ShadowingStatus.CONFIRMED)
         and day.date <= timezone.localdate(),
+        "can_cancel": services.can_cancel(day, user),
+        "can_edit": day.shadower_id == user.pk and day.status in services.EDITABLE_STATUSES,
+        "can_move": services.can_edit_when(day),
+        "has_started": day.has_started(),
     }
     return render(request, "sessions/shadowing/day_detail.html", context)
+
+
+@login_required
+def day_edit(request, slug, pk):
+    day = perms.get_day_for_shadower(request.user, slug, pk)
+    if day.status not in services.EDITABLE_STATUSES:
+        messages.error(
+            request,
+            _("This day is %(status)s; it can no longer be changed.")
+            % {"status": day.get_status_display().lower()},
+        )
+        return redirect(_day_url(day))
+    movable = services.can_edit_when(day)
+    form = DayEditForm(request.POST or None, day=day, movable=movable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        when = {}
+        if movable:
+            when = {
+                "on": data["date"],
+                "dagdeel": data["dagdeel"],
+                "starts_at": data["starts_at"],
+                "ends_at": data["ends_at"],
+                "hours": data["hours"],
+                "place": data["place"],
+                "organisation_name": data["organisation_name"],
+            }
+        try:
+            services.shadowing_day_edit(
+                day=day, by=request.user, learning_goals=data["learning_goals"], **when
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, _("Your changes to the day are saved."))
+            return redirect(_day_url(day))
+    return render(
+        request,
+        "sessions/shadowing/day_edit.html",
+        {"network": day.network, "day": day, "form": form, "movable": movable},
+    )
+
+
+@login_required
+@require_POST
+def day_cancel(request, slug, pk):
+    day = perms.get_day_for_party(request.user, slug, pk)
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["reason"][0])
+        return redirect(_safe_next(request, day))
+    reason = form.cleaned_data["reason"]
+    was_request = day.status == ShadowingStatus.REQUESTED
+    try:
+        services.shadowing_day_cancel(day=day, by=request.user, reason=reason)
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        if day.host_id == request.user.pk:
+            text = _("You cancelled the day; %(name)s is told by mail and sees your reason.") % {
+                "name": day.shadower
+            }
+        elif was_request:
+            text = _("You withdrew your request; %(name)s is told by mail.") % {"name": day.host}
+        else:
+            text = _("You cancelled the day; %(name)s is told by mail.") % {"name": day.host}
+        messages.success(request, text)
+    return redirect(_safe_next(request, day))
 
 
 @login_required
@@ -232,16 +306,20 @@ def day_reflect(request, slug, pk):
     )
 
 
+def _safe_next(request, day) -> str:
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = _day_url(day)
+    return next_url
+
+
 def _host_action(request, slug, pk, action):
     day = perms.get_day_for_host(request.user, slug, pk)
     try:
         action(day)
     except ValidationError as error:
         messages.error(request, _error(error))
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = _day_url(day)
-    return redirect(next_url)
+    return redirect(_safe_next(request, day))
 
 
 @login_required
@@ -311,7 +389,10 @@ def host_overview(request, slug):
         "to_confirm": [d for d in days if d.status == ShadowingStatus.DONE],
         "planned": [d for d in days if d.status == ShadowingStatus.PLANNED],
         "history": [
-            d for d in days if d.status in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED)
+            d
+            for d in days
+            if d.status
+            in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED)
         ],
         "slots": list(selectors.slots_of_host(request.user, network)),
         "form": SlotForm(),
@@ -393,39 +474,44 @@ def pattern(request, slug):
     return render(request, "sessions/shadowing/pattern.html", context)
 
 
-EXPORT_HEADER = [
-    "date",
-    "dagdeel",
-    "from",
-    "until",
-    "hours",
-    "status",
-    "shadower",
-    "shadower_profession",
-    "shadower_domain",
-    "host",
-    "host_profession",
-    "host_domain",
-    "host_network",
-    "organisation",
-    "place",
-]
+EXPORT_HEADERS = {
+    "date": gettext_lazy("date"),
+    "dagdeel": gettext_lazy("dagdeel"),
+    "from": pgettext_lazy("start time", "from"),
+    "until": pgettext_lazy("end time", "until"),
+    "hours": gettext_lazy("hours"),
+    "status": gettext_lazy("status"),
+    "shadower": gettext_lazy("who shadows"),
+    "shadower_profession": gettext_lazy("profession of who shadows"),
+    "shadower_domain": gettext_lazy("domain of who shadows"),
+    "host": gettext_lazy("host"),
+    "host_profession": gettext_lazy("host's profession"),
+    "host_domain": gettext_lazy("host's domain"),
+    "host_network": gettext_lazy("host's network"),
+    "organisation": gettext_lazy("organisation"),
+    "place": gettext_lazy("place"),
+}
+
+
+def _label(choices, code: str) -> str:
+    """The label of ``code`` in the active language (the code itself if it is unknown)."""
+    return str(dict(choices.choices).get(code, code))
 
 
 def _export_row(day) -> list:
     return [
         day.date.isoformat(),
-        day.dagdeel,
+        _label(Dagdeel, day.dagdeel),
         day.starts_at.strftime("%H:%M"),
         day.ends_at.strftime("%H:%M"),
         float(day.hours),
-        day.status,
+        _label(ShadowingStatus, day.status),
         str(day.shadower),
-        day.shadower.profession,
-        day.shadower.domain,
+        _label(Profession, day.shadower.profession),
+        _label(Domain, day.shadower.domain),
         str(day.host),
-        day.host.profession,
-        day.host.domain,
+        _label(Profession, day.host.profession),
+        _label(Domain, day.host.domain),
         day.host_network.name,
         day.organisation_name,
         day.place,
@@ -435,45 +521,41 @@ def _export_row(day) -> list:
 @login_required
 def pattern_export(request, slug, fmt):
     network = get_network_for_coordinator(request.user, slug)
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in FORMATS:
         raise Http404
     start, end = PeriodForm(request.GET or None).period()
-    days = selectors.export_rows(network, start, end)
-    filename = f"meelopen-{network.slug}-{start.isoformat()}-{end.isoformat()}"
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        response.write("\ufeff")  # Excel reads UTF-8 with a byte-order mark
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(EXPORT_HEADER)
-        for day in days:
-            writer.writerow(_export_row(day))
-        return response
-    from openpyxl import Workbook
-
-    matrix = selectors.pattern_matrix(network, start, end)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "days"
-    sheet.append(EXPORT_HEADER)
-    for day in days:
-        sheet.append(_export_row(day))
-    grid = book.create_sheet("matrix")
-    grid.append(["shadower \\ host", *[p for p, _label in matrix.host_professions]])
-    for profession, _label in matrix.shadower_professions:
-        grid.append([profession, *[(cell or {}).get("days", 0) for cell in matrix.row(profession)]])
-    domains = book.create_sheet("hours_per_domain")
-    domains.append(["domain", "days", "hours"])
-    for tally in matrix.hours_per_domain:
-        domains.append([tally.key, tally.days, float(tally.hours)])
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    sheets = [
+        Sheet(
+            _("Shadowing days"),
+            list(EXPORT_HEADERS.values()),
+            [_export_row(day) for day in selectors.export_rows(network, start, end)],
+        )
+    ]
+    if fmt == "xlsx":
+        matrix = selectors.pattern_matrix(network, start, end)
+        sheets += [
+            Sheet(
+                _("Who shadowed whom"),
+                [_("Shadowed by ↓ / host →"), *[label for _code, label in matrix.host_professions]],
+                [
+                    [label, *[(cell or {}).get("days", 0) for cell in cells]]
+                    for label, cells in matrix.table
+                ],
+            ),
+            Sheet(
+                _("Hours per domain"),
+                [_("domain"), _("days"), _("hours")],
+                [
+                    [tally.label, tally.days, float(tally.hours)]
+                    for tally in matrix.hours_per_domain
+                ],
+            ),
+        ]
+    return table_response(
+        fmt=fmt,
+        filename=f"meelopen-{network.slug}-{start.isoformat()}-{end.isoformat()}",
+        sheets=sheets,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 @login_required

@@ -45,6 +45,7 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_day_before",
             "shadowing_reflection",
             "shadowing_confirmation",
+            "shadowing_cancelled",
             "teacher_digest",
         ],
         "lead_times": "2d, 2h",
@@ -61,6 +62,7 @@ def test_preferences_page_lists_the_shadowing_kinds_with_on_and_off(client, pers
         "A reminder the day before a shadowing day": True,
         "A reminder to write the reflection on my shadowing day": False,
         "A reminder when a shadowing day waits for my confirmation as host": True,
+        "A notice when the other person cancels a shadowing day": True,
     }
     assert choices["Weekly overview for teachers: reflections waiting for feedback"] is True
 
@@ -75,6 +77,7 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
         [
             "preparation",
             "rsvp_nudge",
+            "shadowing_cancelled",
             "shadowing_confirmation",
             "shadowing_day_before",
             "shadowing_reflection",

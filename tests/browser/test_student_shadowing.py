@@ -127,3 +127,41 @@ def test_student_shadowing_journey(page, live_server):
     page.emulate_media(media="print")
     shot(page, "14-print-media")
     page.emulate_media(media="screen")
+
+
+def test_student_changes_goals_then_withdraws_and_the_host_is_told(page, live_server):
+    from datetime import timedelta
+
+    from django.core import mail
+
+    network = NetworkFactory(name="LIN Oost", slug="lin-oost")
+    student = member(network, Role.STUDENT, full_name="Sanne de Vries", language="en")
+    host = social_worker(network, full_name="Hamid El Amrani", language="en")
+    ShadowingSlotFactory(network=network, host=host, date=timezone.localdate() + timedelta(days=7))
+    base = f"{live_server.url}/netwerken/lin-oost/meelopen"
+
+    sign_in(page, live_server, student)
+    visit(page, f"{base}/dagdelen/", "20-open-slots")
+    page.get_by_role("link", name=re.compile("with Hamid El Amrani")).click()
+    check_axe(page)
+    page.get_by_label("Your learning goals").fill("See a Wmo interview.")
+    page.get_by_role("button", name="Send the request").click()
+    check_axe(page)
+    page.get_by_role("link", name="Change the learning goals").click()
+    check_axe(page)
+    shot(page, "21-edit-goals")
+    page.get_by_label("Your learning goals").fill("See a Wmo interview and how it is reported.")
+    page.get_by_role("button", name="Save the changes").click()
+    check_axe(page)
+    assert page.locator(".alert").first.inner_text() == "Your changes to the day are saved."
+    page.get_by_label("Reason for cancelling (optional)").fill("I have an exam that day.")
+    page.get_by_role("button", name="Withdraw the request").click()
+    check_axe(page)
+    shot(page, "22-withdrawn")
+    assert page.locator(".alert").first.inner_text() == (
+        "You withdrew your request; Hamid El Amrani is told by mail."
+    )
+    assert page.locator(".shadowing-status").first.inner_text() == "Cancelled"
+    assert [message.to for message in mail.outbox] == [[host.email]]
+    visit(page, f"{base}/dagdelen/", "23-slot-open-again")
+    assert page.get_by_role("link", name=re.compile("with Hamid El Amrani")).count() == 1

@@ -1,11 +1,19 @@
 """Permission matrix entries of shadowing days (meelopen).
 
+Cancelling is for the two parties of a day: the shadower withdraws or cancels, the host
+cancels a planned day with a reason; the matrix uses a planned day next week (one that has
+not started).
+
 In these fixtures the matrix's "student" is the person who shadows, its "professional" is
 the host (made a social worker, so the day crosses domains), and "teacher" and
 "coordinator" follow. A day is seen by those four only: every other member gets 404, the
 same answer as a non-member, so a day is not even confirmed to exist. Someone who sees a
 day but asks for an action that is not theirs gets 403.
 """
+
+from datetime import timedelta
+
+from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
@@ -52,6 +60,18 @@ def _foreign_day(w, **fields):
         network=other, shadower=member(other, Role.STUDENT), host=social_worker(other), **fields
     )
     return [w.network.slug, day.pk]
+
+
+def _next_week():
+    return timezone.localdate() + timedelta(days=7)
+
+
+def _coming(w):
+    return _day(w, date=_next_week())
+
+
+def _foreign_coming(w):
+    return _foreign_day(w, date=_next_week())
 
 
 def _requested(w):
@@ -176,6 +196,34 @@ ENTRIES = [
         foreign_args=_foreign_day,
         data=lambda w: REFLECTION,
         expect=day_table(["student"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_edit",
+        args=_day,
+        foreign_args=_foreign_day,
+        expect=day_table(["student"]),
+    ),
+    Entry(
+        "meetings:shadowing_edit",
+        label="post",
+        method="post",
+        args=_day,
+        foreign_args=_foreign_day,
+        data=lambda w: {
+            "learning_goals": "Zien hoe een wijkcoach een huisbezoek voorbereidt.",
+            "date": (timezone.localdate() - timedelta(days=6)).isoformat(),
+            "dagdeel": "afternoon",
+            "place": "Buurthuis De Pijp",
+        },
+        expect=day_table(["student"], 302),
+    ),
+    Entry(
+        "meetings:shadowing_cancel",
+        method="post",
+        args=_coming,
+        foreign_args=_foreign_coming,
+        data=lambda w: {"reason": "Die ochtend is er een teamoverleg."},
+        expect=day_table(["student", "professional"], 302),
     ),
     Entry(
         "meetings:shadowing_accept",

@@ -15,6 +15,7 @@ from sessions.models import Delivery, DeliveryStatus
 from sessions.reminders.dispatcher import dispatch, plan
 from sessions.reminders.kinds import REGISTRY
 from sessions.services.shadowing import (
+    shadowing_day_cancel,
     shadowing_day_confirm,
     shadowing_day_decline,
     shadowing_day_reflect,
@@ -179,8 +180,8 @@ def test_declined_day_is_withdrawn_before_it_is_sent(net, student, host, time_ma
     assert set(Delivery.objects.values_list("status", "reason")) == {
         (
             "withdrawn",
-            "No longer due: the day is no longer planned (declined), or the person left the "
-            "network or switched this reminder off.",
+            "No longer due: the day is no longer planned (declined or cancelled), or the person "
+            "left the network or switched this reminder off.",
         )
     }
 
@@ -312,6 +313,135 @@ def test_host_who_switched_confirmations_off_gets_nothing(net, student, host, ti
     host.save()
     at(time_machine, ams(2026, 3, 15, 17, 0))
     assert dispatch()["planned"] == 0
+
+
+# --- A cancelled day -----------------------------------------------------------------------
+
+
+def test_cancelling_tells_the_host_at_once_in_their_language(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        shadowing_day_cancel(
+            day=day, by=student, reason="Mevrouw K. (84) is mijn oma; ik moet mee."
+        )
+    assert sent("shadowing_cancelled") == [
+        ("henk@example.org", f"shadowing-day:{day.pk}@2026-03-12:morning:cancelled:host")
+    ]
+    assert outbox() == [
+        ("henk@example.org", "Geannuleerd: Sara Student komt op 12 maart niet met je meelopen")
+    ]
+    message = mail.outbox[0]
+    assert (
+        "Sara Student heeft de meeloopdag met jou op donderdag 12 maart 2026 (ochtend) "
+        "geannuleerd. De reden staat op de pagina van de dag."
+    ) in message.body
+    # The reason is free text and may name a client: it stays on the platform.
+    assert "Mevrouw K." not in message.body + message.alternatives[0][0]
+    # Once: the beat finding it again sends nothing more.
+    dispatch()
+    assert len(mail.outbox) == 1
+
+
+def test_the_host_cancelling_tells_the_shadower(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        shadowing_day_cancel(day=day, by=host, reason="Ik ben ziek.")
+    assert outbox() == [
+        ("sara@example.org", "Cancelled: your shadowing day with Henk Host on 12 March")
+    ]
+    assert (
+        "Henk Host has cancelled your shadowing day on Thursday 12 March 2026 (morning). The "
+        "reason is on the day's page."
+    ) in mail.outbox[0].body
+
+
+def test_a_withdrawn_request_says_so_and_frees_the_dagdeel(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    from tests.sessions.factories_shadowing import ShadowingSlotFactory
+
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    slot = ShadowingSlotFactory(network=net, host=host, date=DAY)
+    day = planned(net, student, host, slot=slot, source="slot", status="requested")
+    host.language = "en"
+    host.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        shadowing_day_cancel(day=day, by=student)
+    assert outbox() == [("henk@example.org", "Sara Student withdrew the request to shadow you")]
+    assert (
+        "Sara Student has withdrawn the request to shadow you on Thursday 12 March 2026 "
+        "(morning); you need not answer it any more. The dagdeel you offered is open again "
+        "for others in the network."
+    ) in mail.outbox[0].body
+
+
+def test_cancelling_withdraws_the_pending_day_before_reminders(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 11, 8, 0))
+    assert plan(timezone.now()) == 2
+    shadowing_day_cancel(day=day, by=host, reason="Ik ben ziek.")
+    totals = dispatch()
+    assert (totals["sent"], totals["withdrawn"]) == (1, 2)
+    assert sorted(Delivery.objects.values_list("kind", "recipient__email", "status")) == [
+        ("shadowing_cancelled", "sara@example.org", "sent"),
+        ("shadowing_day_before", "henk@example.org", "withdrawn"),
+        ("shadowing_day_before", "sara@example.org", "withdrawn"),
+    ]
+    assert outbox() == [
+        ("sara@example.org", "Cancelled: your shadowing day with Henk Host on 12 March")
+    ]
+    # Nothing about the day goes out later either: not the day before, not the reflection.
+    for moment in (ams(2026, 3, 11, 9, 0), ams(2026, 3, 14, 8, 0), ams(2026, 3, 15, 8, 0)):
+        at(time_machine, moment)
+        assert dispatch()["planned"] == 0
+    assert len(mail.outbox) == 1
+
+
+def test_no_cancellation_notice_for_who_switched_it_off_or_left(net, student, host, time_machine):
+    other_host = join(net, Role.PROFESSIONAL, email="olga@example.org")
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    first = planned(net, student, host)
+    second = planned(
+        net, student, other_host, dagdeel="afternoon", starts_at="13:00", ends_at="17:00"
+    )
+    host.reminders_off = ["shadowing_cancelled"]
+    host.save()
+    leave(other_host, net)
+    shadowing_day_cancel(day=first, by=student)
+    shadowing_day_cancel(day=second, by=student)
+    assert dispatch()["planned"] == 0
+    assert mail.outbox == []
+
+
+def test_an_old_cancellation_is_not_announced_any_more(net, student, host, time_machine):
+    day = planned(net, student, host)
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    shadowing_day_cancel(day=day, by=student)
+    at(time_machine, ams(2026, 3, 10, 10, 1))
+    assert dispatch()["planned"] == 0
+
+
+def test_cancellation_notices_ask_a_constant_number_of_queries(
+    net, student, host, time_machine, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    kind = REGISTRY["shadowing_cancelled"]
+    shadowing_day_cancel(day=planned(net, student, host), by=student)
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 1
+    for _ in range(10):
+        other = join(net, Role.STUDENT)
+        shadowing_day_cancel(day=planned(net, other, host), by=host, reason="Ziek.")
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 11
 
 
 # --- The teachers' digest ------------------------------------------------------------------

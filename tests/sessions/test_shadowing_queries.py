@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _days(network, count):
-    """``count`` confirmed days of several students with several hosts, with feedback."""
+    """``count`` confirmed (and some cancelled) days of several students with several hosts,
+    with feedback."""
     teacher = member(network, Role.TEACHER)
     students = [member(network, Role.STUDENT) for _ in range(min(count, 5))]
     hosts = [
@@ -30,12 +31,16 @@ def _days(network, count):
         member(network, Role.PROFESSIONAL, profession=Profession.MUNICIPAL_CONSULTANT),
     ]
     for i in range(count):
+        # Every seventh day (not the only one) was cancelled: the pages name who cancelled.
+        cancelled = i % 7 == 6
         day = ShadowingDayFactory(
             network=network,
             shadower=students[i % len(students)],
             host=hosts[i % 2],
             date=timezone.localdate() - timedelta(days=i + 1),
-            status="confirmed",
+            status="cancelled" if cancelled else "confirmed",
+            cancelled_at=timezone.now() if cancelled else None,
+            cancelled_by=hosts[i % 2] if cancelled else None,
             **reflected(),
         )
         ShadowingFeedbackFactory(day=day, author=teacher)
@@ -67,7 +72,22 @@ PAGES = {
         c,
         reverse("meetings:shadowing_export", args=[n.slug, "xlsx"]),
     ),
+    "export_csv": lambda n, s, h, t, c: (
+        c,
+        reverse("meetings:shadowing_export", args=[n.slug, "csv"]),
+    ),
+    "day": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_day", args=[n.slug, _last(s)])),
+    "edit": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_edit", args=[n.slug, _last(s)])),
 }
+
+
+def _last(student) -> int:
+    """A day of ``student`` that can still be edited (the others are confirmed)."""
+    from sessions.models import ShadowingDay
+
+    day = ShadowingDay.objects.filter(shadower=student).latest("date")
+    ShadowingDay.objects.filter(pk=day.pk).update(status="done")
+    return day.pk
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
