@@ -78,6 +78,18 @@ def _host_for(network: Network, domain: str, copy: int) -> User:
 
 
 @transaction.atomic
+def _workday(day, *, later: bool = True):
+    """The day itself on a weekday; a Saturday or Sunday moves to the Monday after (or, with
+    ``later=False``, the Friday before): welfare work and schools keep office days."""
+    if day.weekday() < 5:
+        return day
+    return (
+        day + timedelta(days=7 - day.weekday())
+        if later
+        else day - timedelta(days=day.weekday() - 4)
+    )
+
+
 def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
     """Give every current student a logbook and every host open dagdelen (see module doc).
 
@@ -163,7 +175,7 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
             missing = past_target - counts.get((student.pk, S.CONFIRMED), 0)
             k, offset = 0, index % 5
             while missing > 0 and k < past_target * 4:
-                on = today - timedelta(days=10 + 9 * k + offset)
+                on = _workday(today - timedelta(days=10 + 9 * k + offset), later=False)
                 if (student.pk, on) not in taken:
                     host = own_hosts[k % len(own_hosts)]
                     dagdeel = Dagdeel.MORNING if k % 2 == 0 else Dagdeel.AFTERNOON
@@ -172,33 +184,41 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
                     missing -= 1
                 k += 1
             if not counts.get((student.pk, S.PLANNED)):
-                on = today + timedelta(days=5 + offset)
+                on = _workday(today + timedelta(days=5 + offset))
                 if (student.pk, on) not in taken:
                     new_days.append(day(own_hosts[0], on, Dagdeel.MORNING, S.PLANNED, 1))
                     taken.add((student.pk, on))
             if not counts.get((student.pk, S.REQUESTED)):
-                on = today + timedelta(days=12 + offset)
                 host = own_hosts[-1]
-                slot, slot_created = ShadowingSlot.objects.get_or_create(
-                    host=host.user,
-                    date=on,
-                    dagdeel=Dagdeel.AFTERNOON,
-                    defaults={
-                        "network": network,
-                        "starts_at": time(13, 0),
-                        "ends_at": time(17, 0),
-                        "place": network.region or "Wijkcentrum",
-                        "organisation_name": str(host.organisation or ""),
-                    },
-                )
-                created["slots"] += int(slot_created)
-                free = not slot.days.filter(status__in=ACTIVE_STATUSES).exists()
-                if free and (student.pk, on) not in taken:
+                booked = {(slot.host_id, slot.date) for _request, slot in requests}
+                # The first weekday from 12 days on that is free for the student and the host.
+                for extra in range(21):
+                    on = today + timedelta(days=12 + offset + extra)
+                    if on.weekday() >= 5 or (student.pk, on) in taken:
+                        continue
+                    if (host.user.pk, on) in booked:
+                        continue
+                    slot, slot_created = ShadowingSlot.objects.get_or_create(
+                        host=host.user,
+                        date=on,
+                        dagdeel=Dagdeel.AFTERNOON,
+                        defaults={
+                            "network": network,
+                            "starts_at": time(13, 0),
+                            "ends_at": time(17, 0),
+                            "place": network.region or "Wijkcentrum",
+                            "organisation_name": str(host.organisation or ""),
+                        },
+                    )
+                    created["slots"] += int(slot_created)
+                    if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
+                        continue
                     request = day(host, on, Dagdeel.AFTERNOON, S.REQUESTED, 2)
                     request.slot = slot
                     request.source = ShadowingSource.SLOT
                     requests.append((request, slot))
                     taken.add((student.pk, on))
+                    break
         ShadowingDay.objects.bulk_create(new_days + [r for r, _slot in requests])
         created["days"] += len(new_days) + len(requests)
         # Feedback from the network's teacher on every other confirmed day created now.
@@ -220,7 +240,7 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
             )
             step = 0
             while open_count < 2 * scale and step < 8 * scale:
-                on = today + timedelta(days=7 + 2 * step + h_index % 3)
+                on = _workday(today + timedelta(days=7 + 2 * step + h_index % 3))
                 dagdeel = Dagdeel.MORNING if step % 2 == 0 else Dagdeel.AFTERNOON
                 starts, ends = DAGDEEL_TIMES[dagdeel]
                 _slot, made = ShadowingSlot.objects.get_or_create(

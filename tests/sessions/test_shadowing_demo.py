@@ -3,6 +3,7 @@
 from collections import Counter
 
 import pytest
+import time_machine
 
 from accounts.choices import Profession
 from networks.choices import Role
@@ -69,3 +70,21 @@ def test_on_the_demo_networks():
     before = _state()
     seed_shadowing(scale=1)
     assert _state() == before
+
+
+@pytest.mark.parametrize("today", ["2026-11-23", "2026-11-27", "2026-11-28"])
+def test_demo_days_and_dagdelen_fall_on_weekdays(today):
+    network = NetworkFactory()
+    for _ in range(5):  # more students than hosts: they share the host's afternoons
+        member(network, Role.STUDENT)
+    member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
+    with time_machine.travel(f"{today} 09:00 +01:00", tick=False):
+        seed_shadowing(scale=1)
+    weekend = [
+        on
+        for model in (ShadowingDay, ShadowingSlot)
+        for on in model.objects.values_list("date", flat=True)
+        if on.weekday() >= 5
+    ]
+    assert weekend == []
+    assert ShadowingDay.objects.filter(status="requested").count() == 5
