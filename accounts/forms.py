@@ -161,3 +161,26 @@ class ReminderPreferencesForm(forms.Form):
             )
         cleaned["reminders_off"] = [kind for kind in ReminderKind.values if kind not in on]
         return cleaned
+
+
+class ErasureForm(forms.Form):
+    """Erasing one's own personal data, confirmed with one's current password."""
+
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That is not your current password. Nothing has been erased."),
+                code="wrong_password",
+            )
+        return password

@@ -9,6 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import PROFESSION_DOMAIN, Domain, Language, Profession, StudentLevel
 
+# How a person whose personal data was erased is named wherever a name is shown.
+FORMER_MEMBER = _("Former member")
+
+
+def erased_email(pk: int) -> str:
+    """The e-mail address of a person whose data was erased: unique, and undeliverable
+    (``.invalid`` is reserved by RFC 2606)."""
+    return f"erased-{pk}@erased.invalid"
+
 
 def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
@@ -77,6 +86,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the person's personal data was erased (accounts.services.account_erase): the
+    # row stays, anonymised, so that what they did in their networks still adds up.
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -90,20 +102,31 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["full_name", "email"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(student_level="") | ~models.Q(programme=""),
+                # An erased student keeps their level (for the figures) but not their programme.
+                condition=models.Q(student_level="")
+                | ~models.Q(programme="")
+                | models.Q(erased_at__isnull=False),
                 name="student_has_programme",
                 violation_error_message=_("A student needs a programme."),
             )
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.email
+        return self.get_full_name()
 
     def get_full_name(self) -> str:
+        if self.erased_at is not None:
+            return str(FORMER_MEMBER)
         return self.full_name or self.email
 
     def get_short_name(self) -> str:
+        if self.erased_at is not None:
+            return str(FORMER_MEMBER)
         return self.full_name.split(" ")[0] if self.full_name else self.email.split("@")[0]
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
     @property
     def domain(self) -> str:

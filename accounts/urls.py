@@ -9,4 +9,12 @@ urlpatterns = [
     path("taal/", views.language_set, name="language"),
     path("profiel/herinneringen/", views.reminder_preferences, name="reminder_preferences"),
     path("herinneringen/<str:token>/", views.reminder_link, name="reminder_link"),
+    path("profiel/gegevens/", views.personal_data_overview, name="personal_data"),
+    path(
+        "profiel/gegevens/download/",
+        views.personal_data_download,
+        name="personal_data_download",
+    ),
+    path("profiel/gegevens/wissen/", views.personal_data_erase, name="personal_data_erase"),
+    path("gegevens-gewist/", views.personal_data_erased, name="personal_data_erased"),
 ]

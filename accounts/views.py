@@ -1,19 +1,28 @@
-"""Views of the person: profile and language."""
+"""Views of the person: profile, language, reminders and their personal data."""
+
+import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from . import personal_data
 from .choices import ReminderKind
-from .forms import ProfileForm, ReminderPreferencesForm
+from .forms import ErasureForm, ProfileForm, ReminderPreferencesForm
 from .models import User
 from .services import (
+    ErasureRefused,
+    account_erase,
+    account_erase_refusals,
     user_language_set,
     user_profile_update,
     user_reminder_preferences_update,
@@ -119,3 +128,49 @@ def reminder_link(request, token: str):
         "switched": request.method == "POST",
     }
     return render(request, "accounts/reminder_link.html", context)
+
+
+# --- Personal data (AVG/GDPR) ------------------------------------------------------------------
+
+
+@login_required
+def personal_data_overview(request):
+    """What the platform keeps about the person, the download, and the way to erasure."""
+    return render(request, "accounts/personal_data.html", {"sections": personal_data.sections()})
+
+
+@login_required
+def personal_data_download(request):
+    """Everything the platform keeps about the person, as a JSON file."""
+    data = personal_data.export_all(request.user)
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"lin-mijn-gegevens-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def personal_data_erase(request):
+    """Erase one's own personal data after confirming with the current password."""
+    refusals = account_erase_refusals(user=request.user)
+    form = ErasureForm(request.POST or None, user=request.user)
+    if request.method == "POST" and not refusals and form.is_valid():
+        try:
+            account_erase(user=request.user, by=request.user)
+        except ErasureRefused as refused:  # something changed since the page was read
+            refusals = refused.messages
+        else:
+            logout(request)
+            return redirect("accounts:personal_data_erased")
+    context = {"form": form, "refusals": refusals, "sections": personal_data.sections()}
+    return render(request, "accounts/personal_data_erase.html", context)
+
+
+def personal_data_erased(request):
+    """The confirmation after erasure; the person has been signed out."""
+    if request.user.is_authenticated:
+        return redirect("accounts:personal_data")
+    return render(request, "accounts/personal_data_erased.html")

@@ -12,5 +12,7 @@ class CaseworkConfig(AppConfig):
         from networks.demo import register_seeder
 
         from .demo import seed_casework_from_context
+        from .personal_data import register_section
 
         register_seeder("casework", seed_casework_from_context)
+        register_section()

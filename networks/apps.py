@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NetworksConfig(AppConfig):
     name = "networks"
     verbose_name = _("Networks")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_section()

@@ -13,8 +13,10 @@ class MeetingsConfig(AppConfig):
 
         from .demo import seed_meetings_demo, seed_method_demo
         from .demo.shadowing import seed_shadowing_demo
+        from .personal_data import register_section
 
         # Order matters: records and groups need the meetings.
         register_seeder("meetings", seed_meetings_demo)
         register_seeder("method", seed_method_demo)
         register_seeder("shadowing", seed_shadowing_demo)
+        register_section()

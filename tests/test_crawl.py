@@ -477,6 +477,7 @@ def test_every_form_refuses_bad_input_without_a_server_error(demo_db, crawls, en
 # a secret token. Any other page of ours must be reachable from the home page by someone.
 NOT_LINKED = {
     "accounts:language",
+    "accounts:personal_data_erased",  # reached only by erasing one's data, with the password
     "accounts:reminder_link",
     "casework:attachment_add",
     "casework:attachment_download",  # the demo data has no attachments
