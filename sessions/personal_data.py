@@ -41,6 +41,7 @@ from .models import (
     ShadowingFeedback,
     ShadowingSlot,
 )
+from .services.reminders import reminders_send_soon
 from .services.rsvp import rsvp_fill_from_waiting_list
 
 COVERS = (
@@ -60,6 +61,7 @@ COVERS = (
     "meetings.ShadowingSlot.host",
     "meetings.ShadowingDay.shadower",
     "meetings.ShadowingDay.host",
+    "meetings.ShadowingDay.cancelled_by",
     "meetings.ShadowingFeedback.author",
 )
 
@@ -116,6 +118,11 @@ def export(user) -> dict:
     hosted = (
         ShadowingDay.objects.filter(host=user)
         .select_related("network", "host_network")
+        .order_by("date", "starts_at", "pk")
+    )
+    cancelled = (
+        ShadowingDay.objects.filter(cancelled_by=user)
+        .select_related("network")
         .order_by("date", "starts_at", "pk")
     )
     feedback = (
@@ -218,6 +225,7 @@ def export(user) -> dict:
                     "written_at": iso(d.reflection_written_at),
                 },
                 "decline_reason": d.decline_reason,
+                "cancel_reason": d.cancel_reason,
                 "feedback_you_received": [
                     {"text": f.text, "written_at": iso(f.created_at)} for f in d.feedback.all()
                 ],
@@ -235,8 +243,18 @@ def export(user) -> dict:
                 "organisation": d.organisation_name,
                 "place": d.place,
                 "decline_reason": d.decline_reason,
+                "cancel_reason": d.cancel_reason,
             }
             for d in hosted
+        ],
+        "shadowing_days_you_cancelled": [
+            {
+                **_times(d),
+                "network": d.network.name,
+                "cancelled_at": iso(d.cancelled_at),
+                "reason": d.cancel_reason,
+            }
+            for d in cancelled
         ],
         "feedback_you_wrote": [
             {
@@ -281,9 +299,9 @@ def erase(user, *, by) -> None:
     * on the days they shadowed, the learning goals, the reflection and the reason for a
       same-domain host are blanked and teachers' feedback on them is deleted (it is about
       them); date, hours and professions stay for the network's figures;
-    * days not yet held, as visitor or as host, are declined with a reason the other person
-      reads (in their language); offered dagdelen from today on that nobody booked are
-      withdrawn.
+    * days not yet held, as visitor or as host, are cancelled (by them) with a reason the
+      other person reads in their language, and the other person gets the cancellation
+      notice at once; offered dagdelen from today on that nobody booked are withdrawn.
     """
     now = timezone.now()
     today = timezone.localdate(now)
@@ -322,15 +340,22 @@ def erase(user, *, by) -> None:
         .filter(date__gte=today, status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED])
         .select_related("shadower", "host")
     )
+    cancelled_any = False
     for day in not_held:
         other = day.host if day.shadower_id == user.pk else day.shadower
         with translation.override(other.language or "nl"):
-            day.decline_reason = _(
+            day.cancel_reason = _(
                 "Cancelled: the other person left the platform and had their data erased."
             )
-        day.status = ShadowingStatus.DECLINED
-        day.declined_at = now
-        day.save(update_fields=["status", "decline_reason", "declined_at", "updated_at"])
+        day.status = ShadowingStatus.CANCELLED
+        day.cancelled_at = now
+        day.cancelled_by = user
+        day.save(
+            update_fields=["status", "cancel_reason", "cancelled_at", "cancelled_by", "updated_at"]
+        )
+        cancelled_any = True
+    if cancelled_any:
+        reminders_send_soon()  # the other person hears it now, not at the next beat tick
     ShadowingSlot.objects.filter(host=user, date__gte=today).exclude(
         days__status__in=ACTIVE_STATUSES
     ).delete()

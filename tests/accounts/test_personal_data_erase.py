@@ -256,22 +256,31 @@ def test_shadowing_keeps_the_figures_and_blanks_the_words(client, person, world)
     )
     for key in ("future_day", "hosting_soon", "booked"):
         day = ShadowingDay.objects.get(pk=world[key].pk)
-        assert (day.status, day.decline_reason) == (ShadowingStatus.DECLINED, reason)
+        assert (day.status, day.cancel_reason, day.cancelled_by) == (
+            ShadowingStatus.CANCELLED,
+            reason,
+            person,
+        )
     assert ShadowingSlot.objects.filter(host=person).count() == 0
 
 
-def test_the_decline_reason_is_in_the_other_persons_language(person, network):
+def test_the_cancel_reason_is_in_the_other_persons_language_and_they_are_told(
+    person, network, mailoutbox, django_capture_on_commit_callbacks
+):
     host = member(network, Role.PROFESSIONAL, profession="social_worker", language="en")
     from tests.sessions.factories_shadowing import ShadowingDayFactory
 
     day = ShadowingDayFactory(
         network=network, shadower=person, host=host, date=timezone.localdate() + timedelta(days=3)
     )
-    account_erase(user=person)
+    with django_capture_on_commit_callbacks(execute=True):
+        account_erase(user=person)
     day.refresh_from_db()
-    assert day.decline_reason == (
-        "Cancelled: the other person left the platform and had their data erased."
+    assert (day.status, day.cancel_reason) == (
+        ShadowingStatus.CANCELLED,
+        "Cancelled: the other person left the platform and had their data erased.",
     )
+    assert [m.to for m in mailoutbox] == [[host.email]]
 
 
 def test_casework_keeps_the_case_with_a_former_member_in_the_pair(client, person, world):
@@ -341,7 +350,7 @@ def test_logbook_pattern_and_attendance_exports_still_work(client, network, pers
     assert export.status_code == 200
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     mine = [row for row in rows[1:] if "Voormalig lid" in (row[6], row[9])]
-    assert len(mine) == 5  # shadowed, planned (declined), hosted, requested and booked days
+    assert len(mine) == 5  # shadowed, planned (cancelled), hosted, requested and booked days
     assert all("Sanne" not in cell for row in rows for cell in row)
     attendance = client.get(
         reverse("meetings:attendance_export", args=[network.slug]),
