@@ -50,8 +50,9 @@ class RequestForm(forms.Form):
             del self.fields["same_domain_reason"]
 
 
-class LogForm(forms.Form):
-    host = forms.ChoiceField(label=_("Host"))
+class DayFieldsForm(forms.Form):
+    """When, where and what for: the fields a day has whether it is logged or edited."""
+
     date = forms.DateField(label=_("Date"), widget=DATE)
     dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
@@ -71,6 +72,12 @@ class LogForm(forms.Form):
     learning_goals = forms.CharField(
         label=_("Your learning goals"), widget=forms.Textarea(attrs={"rows": 4})
     )
+
+
+class LogForm(DayFieldsForm):
+    field_order = ["host"]
+
+    host = forms.ChoiceField(label=_("Host"))
     same_domain_reason = forms.CharField(
         label=_("If the host works in your own domain: why?"),
         max_length=500,
@@ -94,30 +101,10 @@ class LogForm(forms.Form):
         return self.candidates[self.cleaned_data["host"]]
 
 
-class DayEditForm(forms.Form):
+class DayEditForm(DayFieldsForm):
     """The learning goals of a day, and for a day the shadower logged themselves also when
     and where it is (``movable``). Times and hours that equal the usual ones are left empty,
     so that choosing another dagdeel brings its usual times, as when logging."""
-
-    date = forms.DateField(label=_("Date"), widget=DATE)
-    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
-    starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
-    ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
-    hours = forms.DecimalField(
-        label=_("Hours"),
-        required=False,
-        max_digits=4,
-        decimal_places=2,
-        min_value=0,
-        help_text=_("Leave empty to count the hours between the times."),
-    )
-    organisation_name = forms.CharField(
-        label=_("Host's organisation"), max_length=200, required=False
-    )
-    place = forms.CharField(label=_("Place"), max_length=200)
-    learning_goals = forms.CharField(
-        label=_("Your learning goals"), widget=forms.Textarea(attrs={"rows": 4})
-    )
 
     WHEN_FIELDS = ("date", "dagdeel", "starts_at", "ends_at", "hours", "organisation_name", "place")
 
