@@ -107,6 +107,10 @@ class ReminderKind(models.TextChoices):
         "shadowing_cancelled",
         _("A notice when the other person cancels a shadowing day"),
     )
+    SHADOWING_MOVED = (
+        "shadowing_moved",
+        _("A notice when a shadowing day I host is moved to another date or time"),
+    )
     TEACHER_DIGEST = (
         "teacher_digest",
         _("Weekly overview for teachers: reflections waiting for feedback"),

@@ -129,6 +129,8 @@ class ShadowingDay(models.Model):
         verbose_name=_("cancelled by"),
     )
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
+    # When the shadower last moved a day they logged themselves: the host is told.
+    moved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -234,6 +234,38 @@ class ShadowingCancelled(ShadowingDayBefore):
 
 
 @register
+class ShadowingMoved(ShadowingDayBefore):
+    """At once when the shadower moves a day they logged themselves to another date, dagdeel
+    or time (``shadowing_day_edit`` runs the dispatcher right after commit): to the host.
+    Once per move (the key names the new date and the moment of the move); not when the
+    move is more than a day old."""
+
+    code = ReminderKind.SHADOWING_MOVED
+    template = "shadowing_moved"
+    window = dt.timedelta(days=1)
+    reason = gettext_noop(
+        "No longer due: the day was cancelled or declined, the host left the network or "
+        "switched this notice off, or the move is more than a day old."
+    )
+
+    def days(self, now):
+        return shadowing_selectors.due_move_notice(now, self.window)
+
+    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
+        wanted = [
+            (
+                day,
+                day.host,
+                day.host_network_id,
+                f"moved@{day.moved_at:%Y%m%dT%H%M%S}:host",
+                day.moved_at,
+            )
+            for day in self.narrowed(now, object_ids, network_ids)
+        ]
+        return self._dues(wanted, now, network_ids, recipient_ids)
+
+
+@register
 class TeacherDigest(Kind):
     """Monday 08:00 Amsterdam time, to each teacher of a network in which reflections of
     current students from the last four weeks wait for feedback: one mail per network,

@@ -319,6 +319,16 @@ def due_cancellation_notice(at: datetime, window: timedelta) -> QuerySet[Shadowi
     ).select_related("shadower", "host", "network")
 
 
+def due_move_notice(at: datetime, window: timedelta) -> QuerySet[ShadowingDay]:
+    """Days the shadower moved within ``window`` before ``at`` and that still go ahead:
+    tell the host (once per move)."""
+    return ShadowingDay.objects.filter(
+        status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED, ShadowingStatus.DONE],
+        moved_at__lte=at,
+        moved_at__gte=at - window,
+    ).select_related("shadower", "host", "network")
+
+
 def teacher_digest(teacher, network: Network, since: datetime) -> QuerySet[ShadowingDay]:
     """For the teacher's weekly digest: reflections of the network's students written since
     ``since``, newest first, with the number of feedback notes they have."""

@@ -358,7 +358,8 @@ def shadowing_day_edit(
     the same checks as logging it). Leaving ``on`` None keeps the date and time as they are.
 
     Side effects: the changed fields of the day. A day moved to another date gets its
-    reminders at the new date (their keys name the date).
+    reminders at the new date (their keys name the date); when its date, dagdeel or times
+    change, ``moved_at`` is set and the host is told at once (after commit).
     """
     if day.shadower_id != by.pk:
         raise PermissionDenied
@@ -402,6 +403,16 @@ def shadowing_day_edit(
             hours=hours,
             exclude_pk=locked.pk,
         )
+        moved = (locked.date, locked.dagdeel, locked.starts_at, locked.ends_at) != (
+            on,
+            dagdeel,
+            starts_at,
+            ends_at,
+        )
+        if moved:
+            locked.moved_at = timezone.now()
+            fields.append("moved_at")
+            reminders_send_soon()
         locked.date, locked.dagdeel = on, dagdeel
         locked.starts_at, locked.ends_at, locked.hours = starts_at, ends_at, hours
         locked.place = place.strip()

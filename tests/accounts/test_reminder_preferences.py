@@ -46,6 +46,7 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_reflection",
             "shadowing_confirmation",
             "shadowing_cancelled",
+            "shadowing_moved",
             "teacher_digest",
         ],
         "lead_times": "2d, 2h",
@@ -63,6 +64,7 @@ def test_preferences_page_lists_the_shadowing_kinds_with_on_and_off(client, pers
         "A reminder to write the reflection on my shadowing day": False,
         "A reminder when a shadowing day waits for my confirmation as host": True,
         "A notice when the other person cancels a shadowing day": True,
+        "A notice when a shadowing day I host is moved to another date or time": True,
     }
     assert choices["Weekly overview for teachers: reflections waiting for feedback"] is True
 
@@ -80,6 +82,7 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
             "shadowing_cancelled",
             "shadowing_confirmation",
             "shadowing_day_before",
+            "shadowing_moved",
             "shadowing_reflection",
             "teacher_digest",
             "weekly_digest",

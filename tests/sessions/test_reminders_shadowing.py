@@ -18,6 +18,7 @@ from sessions.services.shadowing import (
     shadowing_day_cancel,
     shadowing_day_confirm,
     shadowing_day_decline,
+    shadowing_day_edit,
     shadowing_day_reflect,
 )
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
@@ -440,6 +441,85 @@ def test_cancellation_notices_ask_a_constant_number_of_queries(
     for _ in range(10):
         other = join(net, Role.STUDENT)
         shadowing_day_cancel(day=planned(net, other, host), by=host, reason="Ziek.")
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 11
+
+
+# --- A day the shadower moved ---------------------------------------------------------------
+
+
+def logged(net, student, host, **kwargs):
+    return planned(net, student, host, source="logged", **kwargs)
+
+
+def move(day, on, **kwargs):
+    return shadowing_day_edit(
+        day=day, by=day.shadower, learning_goals="Leren wat welzijn doet.", on=on, **kwargs
+    )
+
+
+def test_moving_a_logged_day_tells_the_host_at_once_in_their_language(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    day = logged(net, student, host)
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        move(day, dt.date(2026, 3, 13), dagdeel="afternoon")
+    assert outbox() == [
+        ("henk@example.org", "Verplaatst: Sara Student loopt nu op 13 maart met je mee")
+    ]
+    assert (
+        "Sara Student heeft de meeloopdag met jou verplaatst. Die is nu op vrijdag 13 maart "
+        "2026 (middag)."
+    ) in mail.outbox[0].body
+    assert "Leren wat welzijn doet." not in mail.outbox[0].body
+    # The day-before reminders follow the day to its new date; the notice is not repeated.
+    dispatch()
+    assert len(mail.outbox) == 1
+
+
+def test_a_second_move_is_told_again_and_a_goals_only_edit_is_not(
+    net, student, host, time_machine, django_capture_on_commit_callbacks
+):
+    day = logged(net, student, host)
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        day = move(day, dt.date(2026, 3, 13))
+    at(time_machine, ams(2026, 3, 9, 11, 0))
+    with django_capture_on_commit_callbacks(execute=True):
+        shadowing_day_edit(day=day, by=student, learning_goals="Andere doelen.")
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        move(day, DAY)  # back to the first date: a new move, a new notice
+    assert [m.subject for m in mail.outbox] == [
+        "Verplaatst: Sara Student loopt nu op 13 maart met je mee",
+        "Verplaatst: Sara Student loopt nu op 12 maart met je mee",
+    ]
+
+
+def test_no_move_notice_for_who_switched_it_off_or_after_a_day(net, student, host, time_machine):
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    host.reminders_off = ["shadowing_moved"]
+    host.save()
+    move(logged(net, student, host), dt.date(2026, 3, 13))
+    assert dispatch()["planned"] == 0
+    host.reminders_off = []
+    host.save()
+    at(time_machine, ams(2026, 3, 10, 10, 1))
+    assert dispatch()["planned"] == 0
+    assert mail.outbox == []
+
+
+def test_move_notices_ask_a_constant_number_of_queries(
+    net, student, host, time_machine, django_assert_num_queries
+):
+    at(time_machine, ams(2026, 3, 9, 10, 0))
+    kind = REGISTRY["shadowing_moved"]
+    move(logged(net, student, host), dt.date(2026, 3, 13))
+    with django_assert_num_queries(2):
+        assert len(kind.due(timezone.now())) == 1
+    for _ in range(10):
+        move(logged(net, join(net, Role.STUDENT), host), dt.date(2026, 3, 13))
     with django_assert_num_queries(2):
         assert len(kind.due(timezone.now())) == 11
 
