@@ -34,9 +34,17 @@ def test_every_student_gets_a_logbook_and_twice_adds_nothing():
         statuses = Counter(
             ShadowingDay.objects.filter(shadower=student).values_list("status", flat=True)
         )
-        assert statuses == {"confirmed": 2, "planned": 1, "requested": 1}
+        # The network's first student also has a day the host cancelled.
+        cancelled = {"cancelled": 1} if student == students[0] else {}
+        assert statuses == {"confirmed": 2, "planned": 1, "requested": 1, **cancelled}
         for day in ShadowingDay.objects.filter(shadower=student):
             assert day.host.domain != student.domain
+    day = ShadowingDay.objects.get(status="cancelled")
+    assert (day.cancelled_by, day.cancel_reason != "", day.date > day.cancelled_at.date()) == (
+        day.host,
+        True,
+        True,
+    )
     # The social-work student needed a care host: a fictional one was added.
     assert ShadowingDay.objects.filter(shadower=social).first().host.profession == (
         Profession.DISTRICT_NURSE
