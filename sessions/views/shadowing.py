@@ -223,17 +223,10 @@ def day_edit(request, slug, pk):
     form = DayEditForm(request.POST or None, day=day, movable=movable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        when = {}
-        if movable:
-            when = {
-                "on": data["date"],
-                "dagdeel": data["dagdeel"],
-                "starts_at": data["starts_at"],
-                "ends_at": data["ends_at"],
-                "hours": data["hours"],
-                "place": data["place"],
-                "organisation_name": data["organisation_name"],
-            }
+        # Only a movable day's form has these fields; the service calls the date ``on``.
+        when = {
+            ("on" if name == "date" else name): data[name] for name in form.WHEN_FIELDS if movable
+        }
         try:
             services.shadowing_day_edit(
                 day=day, by=request.user, learning_goals=data["learning_goals"], **when
