@@ -1,10 +1,51 @@
-"""Test settings and fixtures shared by the whole suite."""
+"""Test settings and fixtures shared by the whole suite.
+
+``LIN_TEST_NOW`` moves the clock of the whole run, e.g.
+``LIN_TEST_NOW=2028-02-29T09:00+01:00 make test``: every test must pass on any day, so a
+test that depends on the date freezes it or derives it from ``timezone.now()``. The clock
+keeps ticking from that moment (``time_machine.travel(..., tick=True)``); tests that travel
+themselves still do. The end-to-end test starts a Celery worker in another process, which
+keeps the real clock: it is skipped in a moved run.
+"""
+
+import os
+from datetime import datetime
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from networks.choices import Role
 from tests.factories import NetworkFactory, member
+
+MOVED_CLOCK = os.environ.get("LIN_TEST_NOW", "").strip()
+_traveller = None
+
+
+def pytest_configure(config):
+    global _traveller
+    if MOVED_CLOCK and _traveller is None:
+        try:
+            moment = datetime.fromisoformat(MOVED_CLOCK)
+        except ValueError as error:
+            raise pytest.UsageError(
+                f"LIN_TEST_NOW={MOVED_CLOCK!r} is not an ISO date or time: {error}"
+            ) from error
+        _traveller = time_machine.travel(moment, tick=True)
+        _traveller.start()
+
+
+def pytest_report_header(config):
+    if MOVED_CLOCK:
+        return f"clock moved to {MOVED_CLOCK} (LIN_TEST_NOW)"
+    return None
+
+
+def pytest_unconfigure(config):
+    global _traveller
+    if _traveller is not None:
+        _traveller.stop()
+        _traveller = None
 
 
 @pytest.fixture(autouse=True)

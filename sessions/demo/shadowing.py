@@ -77,7 +77,6 @@ def _host_for(network: Network, domain: str, copy: int) -> User:
     return user
 
 
-@transaction.atomic
 def _workday(day, *, later: bool = True):
     """The day itself on a weekday; a Saturday or Sunday moves to the Monday after (or, with
     ``later=False``, the Friday before): welfare work and schools keep office days."""
@@ -90,6 +89,7 @@ def _workday(day, *, later: bool = True):
     )
 
 
+@transaction.atomic
 def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
     """Give every current student a logbook and every host open dagdelen (see module doc).
 

@@ -53,6 +53,8 @@ def _redis_reachable() -> bool:
 
 @pytest.fixture
 def services(transactional_db):
+    if os.environ.get("LIN_TEST_NOW", "").strip():
+        pytest.skip("LIN_TEST_NOW moves this process's clock, not the worker's: run it unmoved")
     if connection.vendor != "postgresql":
         pytest.skip(
             "end-to-end reminders need PostgreSQL shared with the worker: "

@@ -82,11 +82,13 @@ def test_on_the_demo_networks():
 
 @pytest.mark.parametrize("today", ["2026-11-23", "2026-11-27", "2026-11-28"])
 def test_demo_days_and_dagdelen_fall_on_weekdays(today):
-    network = NetworkFactory()
-    for _ in range(5):  # more students than hosts: they share the host's afternoons
-        member(network, Role.STUDENT)
-    member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
+    # The members join on the travelled day too: a membership that starts after "today" is
+    # not current, and its students would get no days at all.
     with time_machine.travel(f"{today} 09:00 +01:00", tick=False):
+        network = NetworkFactory()
+        for _ in range(5):  # more students than hosts: they share the host's afternoons
+            member(network, Role.STUDENT)
+        member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
         seed_shadowing(scale=1)
     weekend = [
         on
