@@ -40,8 +40,9 @@ def queue(count: int):
     row (two hours ahead, so due now); returns the meeting."""
     from accounts.models import User
     from networks.models import Membership, Network
-    from sessions.models import Delivery, Meeting, Rsvp
+    from sessions.meetings.models import Meeting, Rsvp
     from sessions.reminders.kinds import meeting_key
+    from sessions.reminders.models import Delivery
 
     stamp = int(time.time())
     now = dt.datetime.now(dt.UTC)
@@ -107,8 +108,8 @@ def run(args, sink, number: int) -> dict:
 
     from accounts.models import User
     from lin_platform.celery import app
-    from sessions.models import Delivery, DeliveryStatus
-    from sessions.tasks import reminders_dispatch
+    from sessions.reminders.models import Delivery, DeliveryStatus
+    from sessions.reminders.tasks import reminders_dispatch
 
     print(f"Run {number}: queueing {args.count} due deliveries ...", flush=True)
     meeting = queue(args.count)

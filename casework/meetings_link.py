@@ -9,8 +9,8 @@ apart (DESIGN: neither imports the other except through a clearly named link).
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from sessions.choices import MeetingFormat, MeetingStatus
-from sessions.models import Meeting
+from sessions.meetings.choices import MeetingFormat, MeetingStatus
+from sessions.meetings.models import Meeting
 
 CASE_FORMATS = (MeetingFormat.KLINISCHE_LES, MeetingFormat.CASUISTIEK)
 

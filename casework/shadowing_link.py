@@ -5,7 +5,7 @@ open which reflection is decided by the shadowing rules in the meetings app; cas
 gets a count and the days the viewer may open, never reflection text.
 """
 
-from sessions.selectors.shadowing import Mentions, reflections_mentioning
+from sessions.shadowing.selectors import Mentions, reflections_mentioning
 
 
 def theme_reflections(network, themes, viewer, *, limit: int) -> None:

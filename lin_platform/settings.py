@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "csp",
     "accounts",
     "networks",
-    "sessions.apps.MeetingsConfig",
+    "sessions.reminders.apps.RemindersConfig",
+    "sessions.meetings.apps.MeetingsConfig",
+    "sessions.shadowing.apps.ShadowingConfig",
     "casework",
 ]
 
@@ -306,7 +308,7 @@ REMINDERS_RETRY_MAX_DELAY = int(env("REMINDERS_RETRY_MAX_DELAY", "1800"))
 REMINDERS_MAX_ATTEMPTS = int(env("REMINDERS_MAX_ATTEMPTS", "8"))
 CELERY_BEAT_SCHEDULE = {
     "reminders-dispatch": {
-        "task": "sessions.tasks.reminders_dispatch",
+        "task": "sessions.reminders.tasks.reminders_dispatch",
         "schedule": REMINDERS_DISPATCH_INTERVAL,
         # A tick nobody picked up in time is dropped: the next one does the same work.
         "options": {"expires": max(REMINDERS_DISPATCH_INTERVAL, 10)},

@@ -10,7 +10,9 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("networks.urls")),
-    path("", include("sessions.urls")),
+    path("", include("sessions.meetings.urls")),
+    path("", include("sessions.shadowing.urls")),
+    path("", include("sessions.reminders.urls")),
     path("", include("casework.urls")),
     path("admin/", admin.site.urls),
 ]

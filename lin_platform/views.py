@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from casework import selectors as casework_selectors
 from networks import selectors as network_selectors
-from sessions.selectors import meetings as meeting_selectors
-from sessions.selectors import shadowing as shadowing_selectors
+from sessions.meetings.selectors import meetings as meeting_selectors
+from sessions.shadowing import selectors as shadowing_selectors
 
 
 @login_required

@@ -141,7 +141,6 @@ class ThemeProjectAdmin(admin.ModelAdmin):
     list_display = ["title", "network", "theme", "starts_on", "ends_on"]
     list_filter = ["network"]
     filter_horizontal = ["other_networks"]
-    raw_id_fields = ["meetings"]
     inlines = [
         ProjectPartnerInline,
         ProjectMemberInline,

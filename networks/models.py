@@ -243,8 +243,8 @@ class Theme(models.Model):
 # --- Theme projects ----------------------------------------------------------------------
 # A long-running project of a network on one of its themes (e.g. PLINT Ondervoeding): its
 # partners, members, milestones, outputs and plan-do-study-act log. Meetings are linked by a
-# many-to-many declared here with the string "meetings.Meeting", so this module imports
-# nothing from the meetings app; the reverse accessor is ``meeting.theme_projects``.
+# many-to-many declared on the meetings side (``Meeting.theme_projects``); from here it reads
+# ``project.meetings``.
 
 
 from .choices import (  # noqa: E402  (kept with the section it serves)
@@ -272,12 +272,6 @@ class ThemeProject(models.Model):
     aim = models.TextField(_("aim"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    meetings = models.ManyToManyField(
-        "meetings.Meeting",
-        blank=True,
-        related_name="theme_projects",
-        verbose_name=_("linked meetings"),
-    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -13,7 +13,7 @@ from tests.factories import NetworkFactory, UserFactory, member
 from tests.matrix import ACTORS, LOGIN, ROLES, Entry, World
 
 OUR_PACKAGES = ("accounts", "networks", "sessions", "casework", "lin_platform")
-OUR_APP_LABELS = ("accounts", "networks", "meetings", "casework")
+OUR_APP_LABELS = ("accounts", "networks", "reminders", "meetings", "shadowing", "casework")
 
 
 def _our_url_names(patterns=None, namespace="") -> set[str]:

@@ -32,7 +32,10 @@ import time
 import uuid
 from collections import defaultdict
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import CharField, F, Q, Value
@@ -40,9 +43,10 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from ..models import Delivery, DeliveryStatus
+from lin_platform.site import site_host
+
 from .kinds import REGISTRY, Due
-from .mail import site_host
+from .models import Delivery, DeliveryStatus
 from .sending import sender_for
 
 logger = logging.getLogger(__name__)
@@ -71,6 +75,7 @@ def _record(dues: list[Due]) -> int:
         by_kind[due.kind].append(due)
     created = 0
     for kind, items in by_kind.items():
+        content_type = _content_type(kind)
         keys = {due.object_key for due in items}
         existing = set(
             Delivery.objects.filter(kind=kind, object_key__in=keys).values_list(
@@ -84,7 +89,7 @@ def _record(dues: list[Due]) -> int:
                 recipient_id=due.recipient_id,
                 lead_minutes=due.lead_minutes,
                 network_id=due.network_id,
-                meeting_id=due.meeting_id,
+                content_type=content_type if due.object_id is not None else None,
                 object_id=due.object_id,
                 due_at=due.due_at,
                 next_attempt_at=due.due_at,
@@ -97,6 +102,24 @@ def _record(dues: list[Due]) -> int:
         Delivery.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
         created += len(new)
     return created
+
+
+def _content_type(code: str):
+    """The content type of what a kind's reminders are about, or None."""
+    kind = REGISTRY.get(code)
+    if kind is None or not kind.model:
+        return None
+    return ContentType.objects.get_for_model(apps.get_model(kind.model))
+
+
+def _targets() -> GenericPrefetch:
+    """Loads what the claimed rows are about, with what each kind's mail needs of it."""
+    querysets = {}
+    for kind in REGISTRY.values():
+        queryset = kind.target_queryset()
+        if queryset is not None:
+            querysets.setdefault(queryset.model, queryset)
+    return GenericPrefetch("target", list(querysets.values()))
 
 
 # --- 2. claim -------------------------------------------------------------------------------
@@ -137,7 +160,8 @@ def claim(now: dt.datetime, limit: int) -> tuple[str, list[Delivery]]:
         )
     rows = list(
         Delivery.objects.filter(claim_token=token, status=DeliveryStatus.SENDING)
-        .select_related("recipient", "meeting", "meeting__network", "network")
+        .select_related("recipient", "network")
+        .prefetch_related(_targets())
         .order_by("pk")
     )
     return token, rows
@@ -156,11 +180,9 @@ def _still_due(rows: list[Delivery], now: dt.datetime) -> set[tuple]:
         kind = REGISTRY.get(code)
         if kind is None:
             continue
-        meeting_ids = {row.meeting_id for row in items if row.meeting_id}
         object_ids = {row.object_id for row in items if row.object_id}
         dues = kind.due(
             now,
-            meeting_ids=meeting_ids or None,
             network_ids={row.network_id for row in items},
             recipient_ids={row.recipient_id for row in items},
             object_ids=object_ids or None,
@@ -174,14 +196,6 @@ def _withdraw_reason(row: Delivery) -> str:
     reason = kind.withdraw_reason(row) if kind is not None else None
     if reason:
         return reason
-    meeting = row.meeting
-    if meeting is not None and meeting.is_cancelled and row.kind != "meeting_change":
-        return gettext_noop("The meeting was cancelled.")
-    moved = meeting is not None and f"@{int(meeting.starts_at.timestamp())}" not in row.object_key
-    if moved and row.kind != "meeting_change":
-        return gettext_noop("The meeting was moved to another time.")
-    if row.kind == "meeting_change":
-        return gettext_noop("A newer change notice replaces this one.")
     return gettext_noop(
         "No longer due: the person declined, left the network, switched this reminder off, "
         "or the moment has passed."

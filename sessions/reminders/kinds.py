@@ -7,25 +7,21 @@
 cancelled, person left, declined or switched the kind off) is withdrawn instead of sent.
 Because the answer depends only on the database and the clock, nothing is scheduled ahead
 in the broker, and a rescheduled meeting simply produces other keys.
+
+This module knows no feature: the apps above (meetings, shadowing, ...) write their kinds
+as subclasses of ``Kind`` and register them from ``AppConfig.ready()`` with
+``register_kinds``. A kind's ``code`` is what a person switches off under *My reminders*
+and what a delivery row stores; its ``label`` is how that switch reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
-
-from accounts.choices import ReminderKind
-from accounts.models import User
-from networks.choices import Role
-from networks.models import Membership
-
-from ..choices import MeetingRoleKind, MeetingStatus, RsvpAnswer
-from ..models import Meeting, MeetingRole, Rsvp
+from django.utils.functional import Promise
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -38,8 +34,8 @@ class Due:
     lead_minutes: int
     due_at: dt.datetime
     network_id: int
-    meeting_id: int | None = None
-    # What the reminder is about when it is not a meeting (a shadowing day, ...).
+    # The primary key of what the reminder is about, an instance of the kind's ``model``
+    # (a meeting, a shadowing day); None for a kind about no one object (a digest).
     object_id: int | None = None
 
     @property
@@ -49,14 +45,18 @@ class Due:
 
 class Kind:
     code: str = ""
-    template: str = ""  # sessions/email/<template>{_subject.txt,.txt,.html}
-    attach_ics: bool = False
+    label: str | Promise = ""
+    # The mail's templates: "<template>_subject.txt", "<template>.txt", "<template>.html".
+    template: str = ""
+    # The model ``Due.object_id`` names ("app_label.ModelName"), or "" for none.
+    model: str = ""
+    # Listed under My reminders in this order (smaller first).
+    order: int = 100
 
     def due(
         self,
         now: dt.datetime,
         *,
-        meeting_ids: set[int] | None = None,
         network_ids: set[int] | None = None,
         recipient_ids: set[int] | None = None,
         object_ids: set[int] | None = None,
@@ -65,268 +65,65 @@ class Kind:
         rows the dispatcher is about to send (``None``: no restriction)."""
         raise NotImplementedError
 
+    def target_queryset(self):
+        """How to load this kind's objects for a batch of mails (with what the mail reads of
+        them), or None for the plain model."""
+        return None
+
     def context(self, delivery, now: dt.datetime) -> dict:
-        """Extra template context for one delivery (meeting and recipient are given)."""
+        """Extra template context for one delivery (``target``, recipient and network are
+        given)."""
         return {}
+
+    def attachment_key(self, delivery) -> tuple | None:
+        """What names the file attached to this delivery's mail, or None for no file: the
+        mails of a batch with the same key share one file (``attachment`` is asked once)."""
+        return None
+
+    def attachment(self, delivery) -> tuple[str, bytes, str]:
+        """The attached file as (filename, content, MIME type)."""
+        raise NotImplementedError
 
     def withdraw_reason(self, delivery) -> str | None:
         """Why a claimed delivery is no longer due (untranslated, ``gettext_noop``), or None
         to let the dispatcher say it in general terms."""
         return None
 
+    def describe(self, delivery) -> str:
+        """What the delivery is about, for the coordinator's log (its object's name)."""
+        target = delivery.target
+        return str(target) if target is not None else ""
+
 
 REGISTRY: dict[str, Kind] = {}
 
 
 def register(cls: type[Kind]) -> type[Kind]:
-    assert cls.code in ReminderKind.values, f"add {cls.code!r} to accounts.choices.ReminderKind"
+    """Register one kind (usable as a class decorator). A code is registered once."""
+    if not cls.code or not cls.template:
+        raise ValueError(f"{cls.__name__} needs a code and a template")
+    existing = REGISTRY.get(cls.code)
+    if existing is not None and type(existing) is not cls:
+        raise ValueError(f"reminder kind {cls.code!r} is registered twice")
     REGISTRY[cls.code] = cls()
     return cls
 
 
-def meeting_key(meeting: Meeting, suffix: str = "") -> str:
-    """Names the meeting *at its current start*: moving it makes every old key stale."""
-    return f"meeting:{meeting.pk}@{int(meeting.starts_at.timestamp())}{suffix}"
+def register_kinds(*classes: type[Kind]) -> None:
+    """Called from a feature app's ``AppConfig.ready()``."""
+    for cls in classes:
+        register(cls)
 
 
-class MeetingData:
-    """Everything the meeting kinds need for a set of meetings, in a constant number of
-    queries: the meetings, who is invited (current members of the meeting's network and of
-    invited networks), those people, their answers and their roles."""
-
-    def __init__(self, meetings: list[Meeting], recipient_ids: set[int] | None):
-        self.meetings = meetings
-        ids = [m.pk for m in meetings]
-        network_ids = {m.network_id for m in meetings}
-        invited = defaultdict(set)
-        for meeting in meetings:
-            for network in meeting.invited_networks.all():
-                invited[meeting.pk].add(network.pk)
-                network_ids.add(network.pk)
-        members = Membership.objects.current().filter(network_id__in=network_ids)
-        rsvps = Rsvp.objects.filter(meeting_id__in=ids)
-        roles = MeetingRole.objects.filter(meeting_id__in=ids)
-        if recipient_ids is not None:
-            members = members.filter(user_id__in=recipient_ids)
-            rsvps = rsvps.filter(user_id__in=recipient_ids)
-            roles = roles.filter(user_id__in=recipient_ids)
-        self.members_of: dict[int, set[int]] = defaultdict(set)
-        self.coordinators_of: dict[int, set[int]] = defaultdict(set)
-        for network_id, user_id, role in members.values_list("network_id", "user_id", "role"):
-            self.members_of[network_id].add(user_id)
-            if role == Role.COORDINATOR:
-                self.coordinators_of[network_id].add(user_id)
-        self.invited_networks = invited
-        self.rsvp = {
-            (m, u): (answer, waitlisted)
-            for m, u, answer, waitlisted in rsvps.values_list(
-                "meeting_id", "user_id", "answer", "waitlisted"
-            )
-        }
-        self.roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for m, u, kind in roles.values_list("meeting_id", "user_id", "kind"):
-            self.roles[m].append((u, kind))
-        user_ids = set().union(*self.members_of.values()) if self.members_of else set()
-        self.users = {
-            user.pk: user
-            for user in User.objects.filter(pk__in=user_ids, is_active=True).only(
-                "pk", "reminders_off", "meeting_reminder_minutes"
-            )
-        }
-
-    def invitees(self, meeting: Meeting) -> set[int]:
-        ids = set(self.members_of.get(meeting.network_id, ()))
-        for network_id in self.invited_networks.get(meeting.pk, ()):
-            ids |= self.members_of.get(network_id, set())
-        return {pk for pk in ids if pk in self.users}
-
-    def declined(self, meeting: Meeting, user_id: int) -> bool:
-        answer = self.rsvp.get((meeting.pk, user_id))
-        return answer is not None and answer[0] == RsvpAnswer.NO
-
-    def wants(self, user_id: int, kind: str) -> bool:
-        user = self.users.get(user_id)
-        return user is not None and user.wants_reminder(kind)
+def kind_choices() -> list[tuple[str, str | Promise]]:
+    """(code, label) of every registered kind, in the order of My reminders."""
+    kinds = sorted(REGISTRY.values(), key=lambda kind: (kind.order, kind.code))
+    return [(kind.code, kind.label) for kind in kinds]
 
 
-def upcoming_meetings(
-    now: dt.datetime,
-    horizon: dt.timedelta,
-    meeting_ids: set[int] | None,
-    *,
-    statuses=(MeetingStatus.SCHEDULED,),
-    extra: Q | None = None,
-) -> list[Meeting]:
-    qs = Meeting.objects.filter(
-        status__in=statuses, starts_at__gt=now, starts_at__lte=now + horizon
-    ).prefetch_related("invited_networks")
-    if meeting_ids is not None:
-        qs = qs.filter(pk__in=meeting_ids)
-    if extra is not None:
-        qs = qs.filter(extra)
-    return list(qs)
-
-
-@register
-class MeetingReminder(Kind):
-    """Before a meeting, at each lead time the person chose (default 2 days and 2 hours),
-    to those who are coming: answered yes (not waiting) or maybe, the facilitator and
-    whoever has a role. When several lead times are due at once (a meeting planned at short
-    notice, a dispatcher that was down), only the nearest one is sent."""
-
-    code = ReminderKind.MEETING
-    template = "meeting_reminder"
-    attach_ics = True
-    horizon = dt.timedelta(days=30)
-
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
-        meetings = upcoming_meetings(now, self.horizon, meeting_ids)
-        data = MeetingData(meetings, recipient_ids)
-        result = []
-        for meeting in meetings:
-            with_role = {user_id for user_id, _kind in data.roles.get(meeting.pk, ())}
-            if meeting.facilitator_id:
-                with_role.add(meeting.facilitator_id)
-            for user_id in data.invitees(meeting) | (with_role & set(data.users)):
-                if not data.wants(user_id, self.code) or data.declined(meeting, user_id):
-                    continue
-                answer = data.rsvp.get((meeting.pk, user_id))
-                coming = answer is not None and (
-                    answer[0] == RsvpAnswer.MAYBE or (answer[0] == RsvpAnswer.YES and not answer[1])
-                )
-                if not coming and user_id not in with_role:
-                    continue
-                leads = data.users[user_id].meeting_reminder_minutes or []
-                due_leads = [
-                    lead
-                    for lead in leads
-                    if isinstance(lead, int)
-                    and lead > 0
-                    and meeting.starts_at - dt.timedelta(minutes=lead) <= now
-                ]
-                if not due_leads:
-                    continue
-                lead = min(due_leads)
-                result.append(
-                    Due(
-                        self.code,
-                        meeting_key(meeting),
-                        user_id,
-                        lead,
-                        meeting.starts_at - dt.timedelta(minutes=lead),
-                        meeting.network_id,
-                        meeting.pk,
-                    )
-                )
-        return result
-
-
-@register
-class RsvpNudge(Kind):
-    """Three days before a meeting, to invited members who have not answered."""
-
-    code = ReminderKind.RSVP_NUDGE
-    template = "rsvp_nudge"
-    lead = 3 * 24 * 60
-
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
-        meetings = upcoming_meetings(now, dt.timedelta(minutes=self.lead), meeting_ids)
-        data = MeetingData(meetings, recipient_ids)
-        return [
-            Due(
-                self.code,
-                meeting_key(meeting),
-                user_id,
-                self.lead,
-                meeting.starts_at - dt.timedelta(minutes=self.lead),
-                meeting.network_id,
-                meeting.pk,
-            )
-            for meeting in meetings
-            for user_id in data.invitees(meeting)
-            if (meeting.pk, user_id) not in data.rsvp and data.wants(user_id, self.code)
-        ]
-
-
-@register
-class PreparationReminder(Kind):
-    """A week before, to whoever prepares something: the case-bringer of an intervisie,
-    the pair presenting a klinische les."""
-
-    code = ReminderKind.PREPARATION
-    template = "preparation"
-    lead = 7 * 24 * 60
-    roles = (MeetingRoleKind.CASE_BRINGER, MeetingRoleKind.PRESENTER)
-
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
-        meetings = upcoming_meetings(now, dt.timedelta(minutes=self.lead), meeting_ids)
-        data = MeetingData(meetings, recipient_ids)
-        result = []
-        for meeting in meetings:
-            for user_id, role in data.roles.get(meeting.pk, ()):
-                if role not in self.roles or user_id not in data.users:
-                    continue
-                if not data.wants(user_id, self.code) or data.declined(meeting, user_id):
-                    continue
-                result.append(
-                    Due(
-                        self.code,
-                        meeting_key(meeting, f":{role}"),
-                        user_id,
-                        self.lead,
-                        meeting.starts_at - dt.timedelta(minutes=self.lead),
-                        meeting.network_id,
-                        meeting.pk,
-                    )
-                )
-        return result
-
-    def context(self, delivery, now):
-        role = delivery.object_key.rsplit(":", 1)[-1]
-        return {"role": role, "role_label": MeetingRoleKind(role).label}
-
-
-@register
-class MeetingChange(Kind):
-    """At once when a meeting changes in a way people should hear about (its ``revision``
-    is bumped by the scheduling services) or is cancelled: one notice per revision, to
-    everyone invited who has not declined."""
-
-    code = ReminderKind.MEETING_CHANGE
-    template = "meeting_change"
-    attach_ics = True
-    # A change older than this is not announced any more (e.g. to someone who joined later).
-    window = dt.timedelta(days=1)
-
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
-        meetings = upcoming_meetings(
-            now,
-            dt.timedelta(days=366),
-            meeting_ids,
-            statuses=(MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED),
-            extra=Q(revision__gt=0, updated_at__gte=now - self.window),
-        )
-        data = MeetingData(meetings, recipient_ids)
-        result = []
-        for meeting in meetings:
-            recipients = data.invitees(meeting)
-            if meeting.facilitator_id in data.users:
-                recipients.add(meeting.facilitator_id)
-            for user_id in recipients:
-                if not data.wants(user_id, self.code) or data.declined(meeting, user_id):
-                    continue
-                result.append(
-                    Due(
-                        self.code,
-                        f"meeting:{meeting.pk}:rev{meeting.revision}",
-                        user_id,
-                        0,
-                        min(meeting.updated_at, now),
-                        meeting.network_id,
-                        meeting.pk,
-                    )
-                )
-        return result
+def kind_label(code: str) -> str | Promise:
+    kind = REGISTRY.get(code)
+    return kind.label if kind is not None else code
 
 
 def digest_moment(now: dt.datetime) -> dt.datetime:
@@ -339,87 +136,7 @@ def digest_moment(now: dt.datetime) -> dt.datetime:
     return moment
 
 
-@register
-class WeeklyDigest(Kind):
-    """Monday 08:00 Amsterdam time, to each network's coordinators: the coming meetings,
-    the answers still missing and the domains missing from each meeting."""
-
-    code = ReminderKind.WEEKLY_DIGEST
-    template = "weekly_digest"
-    # Sent late only within this window (a dispatcher down for a morning), not days later.
-    window = dt.timedelta(hours=12)
-    ahead = dt.timedelta(days=14)
-
-    def due(self, now, *, meeting_ids=None, network_ids=None, recipient_ids=None, object_ids=None):
-        moment = digest_moment(now)
-        if now - moment > self.window:
-            return []
-        coordinators = Membership.objects.current().filter(role=Role.COORDINATOR)
-        if network_ids is not None:
-            coordinators = coordinators.filter(network_id__in=network_ids)
-        if recipient_ids is not None:
-            coordinators = coordinators.filter(user_id__in=recipient_ids)
-        rows = list(
-            coordinators.filter(user__is_active=True).values_list(
-                "network_id", "user_id", "user__reminders_off"
-            )
-        )
-        key_date = moment.date().isoformat()
-        return [
-            Due(self.code, f"digest:{network_id}:{key_date}", user_id, 0, moment, network_id)
-            for network_id, user_id, off in rows
-            if self.code not in (off or [])
-        ]
-
-    def context(self, delivery, now):
-        from accounts.choices import Domain
-
-        meetings = list(
-            Meeting.objects.filter(
-                network_id=delivery.network_id,
-                status=MeetingStatus.SCHEDULED,
-                starts_at__gt=now,
-                starts_at__lte=now + self.ahead,
-            ).prefetch_related("invited_networks")
-        )
-        data = MeetingData(meetings, None)
-        professions = dict(User.objects.filter(pk__in=data.users).values_list("pk", "profession"))
-        from accounts.choices import PROFESSION_DOMAIN
-
-        def domain(user_id):
-            return PROFESSION_DOMAIN.get(professions.get(user_id), Domain.CITIZENS)
-
-        rows = []
-        for meeting in meetings:
-            invitees = data.invitees(meeting)
-            coming = {
-                u
-                for u in invitees
-                if data.rsvp.get((meeting.pk, u), ("", False))[0] == RsvpAnswer.YES
-                and not data.rsvp[(meeting.pk, u)][1]
-            }
-            expected = {domain(u) for u in invitees}
-            present = {domain(u) for u in coming}
-            rows.append(
-                {
-                    "meeting": meeting,
-                    "coming": len(coming),
-                    "missing_answers": len(
-                        [u for u in invitees if (meeting.pk, u) not in data.rsvp]
-                    ),
-                    "missing_domains": [
-                        Domain(d).label for d in Domain.values if d in expected - present
-                    ],
-                }
-            )
-        return {"rows": rows, "ahead_days": self.ahead.days}
-
-
 def network_url(delivery) -> str:
     from django.urls import reverse
 
     return settings.SITE_URL + reverse("networks:detail", args=[delivery.network.slug])
-
-
-# The kinds about shadowing days live in their own module; importing it registers them.
-from . import kinds_shadowing  # noqa: E402, F401

@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 from email.utils import formatdate
 
-import icalendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import forbid_multi_line_headers, sanitize_address
@@ -36,9 +35,8 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from accounts.tokens import preferences_token
+from lin_platform.site import site_host
 
-from ..choices import MeetingStatus
-from ..services.feeds import site_host
 from .kinds import REGISTRY
 
 
@@ -46,33 +44,6 @@ def message_id_for(pk: int, kind: str) -> str:
     """Deterministic: the same delivery row always carries the same Message-ID, so a mail
     sent again after a crash can be recognised as the same message."""
     return f"<reminder.{pk}.{kind}@{site_host()}>"
-
-
-def meeting_url(meeting) -> str:
-    return settings.SITE_URL + reverse("meetings:detail", args=[meeting.network.slug, meeting.pk])
-
-
-def meeting_ics(meeting) -> bytes:
-    """A minimal VEVENT: the same UID and SEQUENCE (= revision) as the calendar feeds, so
-    calendars update the event they already have instead of adding a second one."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//LIN Platform//Reminders//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = icalendar.Event()
-    event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
-    event.add("sequence", meeting.revision)
-    event.add("dtstamp", meeting.updated_at.astimezone(dt.UTC))
-    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
-    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
-    event.add("summary", meeting.title)
-    if meeting.location:
-        event.add("location", meeting.location)
-    event.add("url", meeting_url(meeting))
-    cancelled = meeting.status == MeetingStatus.CANCELLED
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    calendar.add_component(event)
-    return calendar.to_ical()
 
 
 # Placeholders for the personal parts of a mail: the body is rendered once per
@@ -89,21 +60,17 @@ DATE_MARK = "LINPERSONALDATE7F3A"
 
 def _render(delivery, now: dt.datetime, language: str) -> tuple[str, str, str]:
     kind = REGISTRY[delivery.kind]
-    meeting = delivery.meeting
     context = {
         "recipient_name": NAME_MARK,
         "preferences_link": LINK_MARK,
-        "meeting": meeting,
+        "target": delivery.target,
         "network": delivery.network,
         "site_url": settings.SITE_URL,
         "now": now,
     }
-    if meeting is not None:
-        context["meeting_url"] = meeting_url(meeting)
-        context["is_cancelled"] = meeting.status == MeetingStatus.CANCELLED
     context.update(kind.context(delivery, now))
     with translation.override(language), timezone.override(settings.TIME_ZONE):
-        base = f"sessions/email/{kind.template}"
+        base = kind.template
         subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
@@ -118,23 +85,22 @@ class Group:
     subject: str
     text: str  # with NAME_MARK and LINK_MARK where the personal parts go
     html: str
-    ics: bytes | None
+    # (filename, content, MIME type) of the one attachment (a meeting's .ics), or None
+    attachment: tuple[str, bytes, str] | None
 
 
 def _group(delivery, now: dt.datetime, cache: dict) -> Group:
     kind = REGISTRY[delivery.kind]
-    meeting = delivery.meeting
     language = delivery.recipient.language or settings.LANGUAGE_CODE
     key = ("body", delivery.kind, delivery.object_key, delivery.lead_minutes, language)
     if key not in cache:
         cache[key] = _render(delivery, now, language)
-    ics, ics_key = None, None
-    if kind.attach_ics and meeting is not None:
-        ics_key = ("ics", meeting.pk, meeting.revision, meeting.status)
-        if ics_key not in cache:
-            cache[ics_key] = meeting_ics(meeting)
-        ics = cache[ics_key]
-    return Group((key, ics_key), *cache[key], ics)
+    attachment, attachment_key = None, kind.attachment_key(delivery)
+    if attachment_key is not None:
+        if ("attachment", attachment_key) not in cache:
+            cache[("attachment", attachment_key)] = kind.attachment(delivery)
+        attachment = cache[("attachment", attachment_key)]
+    return Group((key, attachment_key), *cache[key], attachment)
 
 
 @dataclass(frozen=True)
@@ -203,16 +169,16 @@ def compose(
     message.attach_alternative(
         group.html.replace(NAME_MARK, html_name).replace(LINK_MARK, html_link), "text/html"
     )
-    if group.ics is not None:
-        message.attach("meeting.ics", group.ics, "text/calendar; charset=utf-8; method=PUBLISH")
+    if group.attachment is not None:
+        message.attach(*group.attachment)
     return message
 
 
 def build_message(delivery, now: dt.datetime, cache: dict | None = None):
-    """The mail for one claimed delivery (``recipient``, ``meeting`` and ``network`` loaded).
+    """The mail for one claimed delivery (``recipient``, ``target`` and ``network`` loaded).
 
-    ``cache`` (one dict per batch) keeps rendered bodies and .ics files, so a batch of
-    reminders for the same meeting renders its templates once per language.
+    ``cache`` (one dict per batch) keeps rendered bodies and attachments, so a batch of
+    reminders about the same object renders its templates once per language.
     """
     cache = cache if cache is not None else {}
     person = personal(delivery)

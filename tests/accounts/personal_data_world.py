@@ -13,17 +13,17 @@ from django.utils import timezone
 from casework.models import CaseAccess, CaseAttachment, CaseContribution
 from networks.choices import Role
 from networks.models import Invitation, Membership, PdsaEntry, ProjectMember
-from sessions.choices import ShadowingStatus
-from sessions.models import (
+from sessions.meetings.models import (
     Attendance,
     BreakoutGroup,
     BreakoutGroupMember,
-    Delivery,
     MeetingAction,
     MeetingRecord,
     MeetingSeries,
-    ShadowingFeedback,
 )
+from sessions.reminders.models import Delivery
+from sessions.shadowing.choices import ShadowingStatus
+from sessions.shadowing.models import ShadowingFeedback
 from tests.casework.factories import CaseFactory, LessonFactory, ThemeProjectFactory
 from tests.factories import NetworkFactory, ThemeFactory, member
 from tests.sessions.factories import MeetingFactory, MeetingRoleFactory, RsvpFactory
@@ -111,12 +111,12 @@ def give_data(person, network, n: int = 1) -> dict:
     due = now + timedelta(days=1)
     pending = Delivery.objects.create(
         kind="meeting_reminder", object_key=f"meeting:{coming.pk}@1", recipient=person,
-        network=network, meeting=coming, due_at=due, next_attempt_at=due,
+        network=network, target=coming, due_at=due, next_attempt_at=due,
     )  # fmt: skip
     sent_at = now - timedelta(days=31)
     sent = Delivery.objects.create(
         kind="meeting_reminder", object_key=f"meeting:{past.pk}@1", recipient=person,
-        network=network, meeting=past, due_at=sent_at, next_attempt_at=sent_at,
+        network=network, target=past, due_at=sent_at, next_attempt_at=sent_at,
         status="sent", sent_at=sent_at,
     )  # fmt: skip
 

@@ -15,24 +15,17 @@ from accounts.services import ErasureRefused, account_erase
 from casework.models import CaseAccess, CaseContribution, Lesson
 from networks.choices import Role
 from networks.models import Invitation, Membership, PdsaEntry, ProjectMember
-from sessions.choices import ShadowingStatus
-from sessions.models import (
-    Attendance,
-    BreakoutGroupMember,
-    Delivery,
-    MeetingRole,
-    Rsvp,
-    ShadowingDay,
-    ShadowingFeedback,
-    ShadowingSlot,
-)
+from sessions.meetings.models import Attendance, BreakoutGroupMember, MeetingRole, Rsvp
+from sessions.reminders.models import Delivery
+from sessions.shadowing.choices import ShadowingStatus
+from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.accounts.personal_data_world import give_data, sanne
 from tests.factories import PASSWORD, UserFactory, member
 
 pytestmark = pytest.mark.django_db
 
 ERASE = reverse("accounts:personal_data_erase")
-OUR_APPS = ("accounts", "networks", "meetings", "casework", "account")
+OUR_APPS = ("accounts", "networks", "reminders", "meetings", "shadowing", "casework", "account")
 
 
 def snapshot() -> dict:
@@ -68,7 +61,7 @@ def test_the_erase_page_says_what_happens_and_asks_for_the_password(client, pers
     client.force_login(person)
     page = client.get(ERASE).content.decode()
     assert '<h1 class="h2">Mijn gegevens wissen</h1>' in page
-    assert "<dt>Bijeenkomsten en meelopen</dt>" in page
+    assert "<dt>Meelopen</dt>" in page
     assert 'name="password"' in page
     assert "Wis mijn gegevens en log me uit" in page
 
@@ -335,18 +328,18 @@ def test_logbook_pattern_and_attendance_exports_still_work(client, network, pers
     erase_on_own_page(client, person)
     # The other student's logbook: their host is now a former member.
     client.force_login(world["other"])
-    logbook = client.get(reverse("meetings:shadowing_logbook_print", args=[network.slug]))
+    logbook = client.get(reverse("shadowing:logbook_print", args=[network.slug]))
     assert logbook.status_code == 200
     assert "Voormalig lid" in logbook.content.decode()
     client.force_login(world["coordinator"])
-    pattern = client.get(reverse("meetings:shadowing_pattern", args=[network.slug]))
+    pattern = client.get(reverse("shadowing:pattern", args=[network.slug]))
     assert pattern.status_code == 200
     today = timezone.localdate()
     period = {
         "start": (today - timedelta(days=60)).isoformat(),
         "end": (today + timedelta(days=90)).isoformat(),
     }
-    export = client.get(reverse("meetings:shadowing_export", args=[network.slug, "csv"]), period)
+    export = client.get(reverse("shadowing:export", args=[network.slug, "csv"]), period)
     assert export.status_code == 200
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     mine = [row for row in rows[1:] if "Voormalig lid" in (row[6], row[9])]

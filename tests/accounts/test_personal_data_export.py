@@ -42,7 +42,7 @@ def test_the_profile_links_to_the_page_that_explains_what_is_kept(client, person
     assert f'<a href="{PAGE}">Mijn gegevens</a>' in profile
     page = client.get(PAGE).content.decode()
     assert '<h1 class="h2">Mijn gegevens</h1>' in page
-    for title in ("Je account", "Netwerken", "Bijeenkomsten en meelopen", "Casussen en lessen"):
+    for title in ("Je account", "Netwerken", "Bijeenkomsten", "Meelopen", "Casussen en lessen"):
         assert f'<h3 class="h6 mb-1">{title}</h3>' in page
     assert f'href="{DOWNLOAD}">Mijn gegevens downloaden</a>' in page
     assert f'href="{reverse("accounts:personal_data_erase")}">' in page
@@ -53,7 +53,14 @@ def test_the_download_is_a_utf8_json_attachment(client, person):
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="lin-mijn-gegevens-')
     assert response["Content-Disposition"].endswith('.json"')
-    assert list(data["sections"]) == ["account", "networks", "meetings", "casework"]
+    assert list(data["sections"]) == [
+        "account",
+        "networks",
+        "reminders",
+        "meetings",
+        "shadowing",
+        "casework",
+    ]
     # Unescaped UTF-8: a name with an accent stays readable in the file.
     assert datetime.fromisoformat(data["exported_at"]).tzinfo is not None
 
@@ -118,6 +125,8 @@ def test_every_section_holds_the_persons_data(client, network, person):
     assert [e["question"] for e in networks["pdsa_entries_you_wrote"]] == ["Eten ouderen meer? 1"]
 
     meetings = data["sections"]["meetings"]
+    shadowing = data["sections"]["shadowing"]
+    reminders = data["sections"]["reminders"]
     past, coming = world["past"].title, world["coming"].title
     assert [(a["meeting"], a["answer"]["code"]) for a in meetings["answers"]] == [
         (past, "yes"),
@@ -145,7 +154,7 @@ def test_every_section_holds_the_persons_data(client, network, person):
     assert [(a["text"], a["yours"], a["recorded_by_you"]) for a in meetings["actions"]] == [
         ("Diëtist uitnodigen 1", True, False)
     ]
-    [shadowed, planned] = meetings["shadowing_days_you_shadowed"]
+    [shadowed, planned] = shadowing["shadowing_days_you_shadowed"]
     assert (shadowed["learning_goals"], shadowed["reflection"]["seen"]) == (
         "Mijn leerdoel 1",
         "Mijn reflectie 1",
@@ -157,23 +166,23 @@ def test_every_section_holds_the_persons_data(client, network, person):
         "08:30:00",
     )
     assert planned["status"]["code"] == "planned"
-    assert [d["status"]["code"] for d in meetings["shadowing_days_you_hosted"]] == [
+    assert [d["status"]["code"] for d in shadowing["shadowing_days_you_hosted"]] == [
         "done",
         "requested",
         "planned",
     ]
-    assert [f["text"] for f in meetings["feedback_you_wrote"]] == ["Mijn feedback 1"]
-    assert [(s["place"], s["booked"]) for s in meetings["dagdelen_you_offered"]] == [
+    assert [f["text"] for f in shadowing["feedback_you_wrote"]] == ["Mijn feedback 1"]
+    assert [(s["place"], s["booked"]) for s in shadowing["dagdelen_you_offered"]] == [
         ("Buurthuis", False),
         ("Wijkcentrum De Pijp", True),
     ]
     assert [
-        (d["kind"]["code"], d["status"]["code"]) for d in meetings["reminders_sent_to_you"]
+        (d["kind"]["code"], d["status"]["code"]) for d in reminders["reminders_sent_to_you"]
     ] == [
         ("meeting_reminder", "sent"),
         ("meeting_reminder", "pending"),
     ]
-    assert meetings["reminders_sent_to_you"][0]["sent_at"] is not None
+    assert reminders["reminders_sent_to_you"][0]["sent_at"] is not None
 
     casework = data["sections"]["casework"]
     [case] = casework["cases"]

@@ -49,7 +49,7 @@ def declared() -> list[str]:
 
 def test_our_apps_are_found():
     labels = {config.label for config in _our_app_configs()}
-    assert {"accounts", "networks", "meetings", "casework"} <= labels
+    assert {"accounts", "networks", "reminders", "meetings", "shadowing", "casework"} <= labels
 
 
 def test_every_link_to_the_user_is_covered_by_a_section():
@@ -68,7 +68,9 @@ def test_sections_in_order():
     assert [s.key for s in personal_data.sections()] == [
         "account",
         "networks",
+        "reminders",
         "meetings",
+        "shadowing",
         "casework",
     ]
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from networks.choices import Role
-from sessions.models import Attendance, Meeting, Rsvp
+from sessions.meetings.models import Attendance, Meeting, Rsvp
 from tests.browser.conftest import axe_check, login, screenshot
 from tests.factories import ThemeFactory, member
 
@@ -110,7 +110,7 @@ def test_coordinator_schedules_a_series_and_registers_attendance(live_server, pa
     click_to(page, "form[action$='/groepen/indelen/'] button[type=submit]", r"/groepen/$")
     page.wait_for_selector(".alert-success")
     check_axe(page, "groups-made")
-    from sessions.models import BreakoutGroup
+    from sessions.meetings.models import BreakoutGroup
 
     groups = BreakoutGroup.objects.filter(meeting=first).prefetch_related("members")
     assert [sorted(m.user_id for m in g.members.all()) for g in groups] == [

@@ -20,8 +20,8 @@ from django.conf import settings
 from django.db import connection
 
 from networks.choices import Role
-from sessions.choices import RsvpAnswer
-from sessions.models import Delivery, DeliveryStatus
+from sessions.meetings.choices import RsvpAnswer
+from sessions.reminders.models import Delivery, DeliveryStatus
 from tests.e2e.smtp_sink import start_sink
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.sessions.factories_reminders import MeetingFactory, RsvpFactory

@@ -5,8 +5,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from sessions.choices import MeetingFormat, RsvpAnswer
-from sessions.models import Attendance, Meeting, MeetingRole, MeetingSeries, Rsvp
+from sessions.meetings.choices import MeetingFormat, RsvpAnswer
+from sessions.meetings.models import Attendance, Meeting, MeetingRole, MeetingSeries, Rsvp
 from tests.factories import NetworkFactory, UserFactory
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.choices import Dagdeel, ShadowingSource, ShadowingStatus
-from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
+from sessions.shadowing.choices import Dagdeel, ShadowingSource, ShadowingStatus
+from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import member
 
 

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from sessions.models import Attendance, BreakoutGroup, BreakoutGroupMember
+from sessions.meetings.models import Attendance, BreakoutGroup, BreakoutGroupMember
 from tests.matrix import Entry, coordinators, members
 from tests.sessions.factories import MeetingFactory
 

@@ -1,6 +1,6 @@
 """Permission matrix: the method record, roles and agreed actions of a meeting."""
 
-from sessions.models import MeetingAction
+from sessions.meetings.models import MeetingAction
 from tests.matrix import Entry, coordinators, members
 from tests.sessions.factories import MeetingFactory
 

@@ -4,7 +4,7 @@ from tests.matrix import Entry, coordinators
 
 ENTRIES = [
     Entry(
-        "meetings:reminder_log",
+        "reminders:log",
         args=lambda w: [w.network.slug],
         expect=coordinators(200),
         foreign_args=lambda w: [w.other_network.slug],

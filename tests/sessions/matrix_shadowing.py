@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.choices import ShadowingStatus
+from sessions.shadowing.choices import ShadowingStatus
 from tests.factories import MembershipFactory, StudentFactory, member
 from tests.matrix import LOGIN, ROLES, Entry, coordinators, members, only
 from tests.sessions.factories_shadowing import (
@@ -139,21 +139,21 @@ REFLECTION = {
 
 ENTRIES = [
     Entry(
-        "meetings:shadowing_home",
+        "shadowing:home",
         args=_slug,
         expect=members(403, student=302, professional=302, teacher=302, coordinator=302),
     ),
-    Entry("meetings:shadowing_logbook", args=_slug, expect=only(SHADOWERS)),
-    Entry("meetings:shadowing_logbook_print", args=_slug, expect=only(SHADOWERS)),
-    Entry("meetings:shadowing_slots", args=_slug, expect=only(SHADOWERS)),
+    Entry("shadowing:logbook", args=_slug, expect=only(SHADOWERS)),
+    Entry("shadowing:logbook_print", args=_slug, expect=only(SHADOWERS)),
+    Entry("shadowing:slots", args=_slug, expect=only(SHADOWERS)),
     Entry(
-        "meetings:shadowing_slot_request",
+        "shadowing:slot_request",
         args=_slot,
         foreign_args=_foreign_slot,
         expect=only(SHADOWERS),
     ),
     Entry(
-        "meetings:shadowing_slot_request",
+        "shadowing:slot_request",
         label="post",
         method="post",
         args=_slot,
@@ -161,9 +161,9 @@ ENTRIES = [
         data=lambda w: {"learning_goals": "Zien hoe een keukentafelgesprek gaat."},
         expect=only(SHADOWERS, 302),
     ),
-    Entry("meetings:shadowing_log", args=_slug, expect=only(SHADOWERS)),
+    Entry("shadowing:log", args=_slug, expect=only(SHADOWERS)),
     Entry(
-        "meetings:shadowing_log",
+        "shadowing:log",
         label="post",
         method="post",
         args=_log_args,
@@ -177,19 +177,19 @@ ENTRIES = [
         expect=only(SHADOWERS, 302),
     ),
     Entry(
-        "meetings:shadowing_day",
+        "shadowing:day",
         args=_day,
         foreign_args=_foreign_day,
         expect=day_table(SEERS),
     ),
     Entry(
-        "meetings:shadowing_reflect",
+        "shadowing:reflect",
         args=_day,
         foreign_args=_foreign_day,
         expect=day_table(["student"]),
     ),
     Entry(
-        "meetings:shadowing_reflect",
+        "shadowing:reflect",
         label="post",
         method="post",
         args=_day,
@@ -198,13 +198,13 @@ ENTRIES = [
         expect=day_table(["student"], 302),
     ),
     Entry(
-        "meetings:shadowing_edit",
+        "shadowing:edit",
         args=_day,
         foreign_args=_foreign_day,
         expect=day_table(["student"]),
     ),
     Entry(
-        "meetings:shadowing_edit",
+        "shadowing:edit",
         label="post",
         method="post",
         args=_day,
@@ -218,7 +218,7 @@ ENTRIES = [
         expect=day_table(["student"], 302),
     ),
     Entry(
-        "meetings:shadowing_cancel",
+        "shadowing:cancel",
         method="post",
         args=_coming,
         foreign_args=_foreign_coming,
@@ -226,14 +226,14 @@ ENTRIES = [
         expect=day_table(["student", "professional"], 302),
     ),
     Entry(
-        "meetings:shadowing_accept",
+        "shadowing:accept",
         method="post",
         args=_requested,
         foreign_args=lambda w: _foreign_day(w, status=ShadowingStatus.REQUESTED),
         expect=day_table(["professional"], 302),
     ),
     Entry(
-        "meetings:shadowing_decline",
+        "shadowing:decline",
         method="post",
         args=_requested,
         foreign_args=lambda w: _foreign_day(w, status=ShadowingStatus.REQUESTED),
@@ -241,24 +241,24 @@ ENTRIES = [
         expect=day_table(["professional"], 302),
     ),
     Entry(
-        "meetings:shadowing_confirm",
+        "shadowing:confirm",
         method="post",
         args=_done,
         foreign_args=_foreign_done,
         expect=day_table(["professional"], 302),
     ),
     Entry(
-        "meetings:shadowing_feedback",
+        "shadowing:feedback",
         method="post",
         args=_done,
         foreign_args=_foreign_done,
         data=lambda w: {"text": "Goede vraag voor de bijeenkomst."},
         expect=day_table(["teacher"], 302),
     ),
-    Entry("meetings:shadowing_host", args=_slug, expect=only(["professional"])),
-    Entry("meetings:shadowing_slot_offer", args=_slug, expect=only(["professional"])),
+    Entry("shadowing:host", args=_slug, expect=only(["professional"])),
+    Entry("shadowing:slot_offer", args=_slug, expect=only(["professional"])),
     Entry(
-        "meetings:shadowing_slot_offer",
+        "shadowing:slot_offer",
         label="post",
         method="post",
         args=_slug,
@@ -266,35 +266,35 @@ ENTRIES = [
         expect=only(["professional"], 302),
     ),
     Entry(
-        "meetings:shadowing_slot_withdraw",
+        "shadowing:slot_withdraw",
         method="post",
         args=_own_slot,
         foreign_args=_foreign_slot,
         expect=only(["professional"], 302),
     ),
-    Entry("meetings:shadowing_students", args=_slug, expect=only(["teacher", "coordinator"])),
+    Entry("shadowing:students", args=_slug, expect=only(["teacher", "coordinator"])),
     Entry(
-        "meetings:shadowing_student",
+        "shadowing:student",
         args=_student,
         foreign_args=_foreign_student,
         expect=only(["teacher", "coordinator"]),
     ),
-    Entry("meetings:shadowing_pattern", args=_slug, expect=coordinators(200)),
+    Entry("shadowing:pattern", args=_slug, expect=coordinators(200)),
     Entry(
-        "meetings:shadowing_export",
+        "shadowing:export",
         label="csv",
         args=lambda w: [w.network.slug, "csv"],
         expect=coordinators(200),
     ),
     Entry(
-        "meetings:shadowing_export",
+        "shadowing:export",
         label="xlsx",
         args=lambda w: [w.network.slug, "xlsx"],
         expect=coordinators(200),
     ),
-    Entry("meetings:shadowing_settings", args=_slug, expect=coordinators(200)),
+    Entry("shadowing:settings", args=_slug, expect=coordinators(200)),
     Entry(
-        "meetings:shadowing_settings",
+        "shadowing:settings",
         label="post",
         method="post",
         args=_slug,

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.models import Attendance
+from sessions.meetings.models import Attendance
 from tests.factories import NetworkFactory, StudentFactory, UserFactory, member
 from tests.sessions.factories import AttendanceFactory, MeetingFactory, RsvpFactory
 

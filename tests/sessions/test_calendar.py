@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from networks.choices import Role
-from sessions.choices import MeetingStatus
+from sessions.meetings.choices import MeetingStatus
 from tests.factories import NetworkFactory, ThemeFactory, member
 from tests.sessions.factories import MeetingFactory, RsvpFactory
 

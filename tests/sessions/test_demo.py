@@ -2,9 +2,9 @@
 
 import io
 
-from sessions.choices import MeetingFormat, MeetingStatus
-from sessions.demo import seed_meetings
-from sessions.models import Attendance, Meeting, MeetingSeries, Rsvp
+from sessions.meetings.choices import MeetingFormat, MeetingStatus
+from sessions.meetings.demo import seed_meetings
+from sessions.meetings.models import Attendance, Meeting, MeetingSeries, Rsvp
 from tests.factories import NetworkFactory, ThemeFactory, member
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from accounts.models import User
+from lin_platform.site import site_host
 from networks.choices import Role
-from sessions.services.feeds import site_host
 from tests.factories import member
 from tests.sessions.factories import MeetingFactory
 

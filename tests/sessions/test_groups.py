@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.models import Attendance, BreakoutGroup, BreakoutGroupMember, Rsvp
+from sessions.meetings.models import Attendance, BreakoutGroup, BreakoutGroupMember, Rsvp
 from tests.factories import member
 from tests.sessions.factories import MeetingFactory
 
@@ -153,7 +153,7 @@ def test_moving_with_htmx_answers_the_board(client, network, meeting, coordinato
     response = client.post(
         move_url(meeting), {"person": b.pk, "group": "1"}, HTTP_HX_REQUEST="true"
     )
-    assert [t.name for t in response.templates] == ["sessions/partials/groups_board.html"]
+    assert [t.name for t in response.templates] == ["meetings/partials/groups_board.html"]
     assert response.context["success"] == f"{b.get_full_name()} zit nu in groep 1."
     assert [sorted(p.pk for p in g.people) for g in response.context["groups"]] == [
         sorted([a.pk, b.pk]),

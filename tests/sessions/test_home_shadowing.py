@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from networks.choices import Role
 from networks.models import Membership
-from sessions.selectors.shadowing import home_for
+from sessions.shadowing.selectors import home_for
 from tests.factories import NetworkFactory, member
 from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.choices import Role
-from sessions.choices import MeetingStatus
-from sessions.models import Meeting, MeetingSeries
+from sessions.meetings.choices import MeetingStatus
+from sessions.meetings.models import Meeting, MeetingSeries
 from tests.factories import NetworkFactory, ThemeFactory, member
 from tests.sessions.factories import MeetingFactory
 
@@ -110,7 +110,7 @@ def test_preview_through_htmx_answers_with_the_partial(client, network, coord, f
         schedule_url(network), {**series_data(), "preview": "1"}, HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "sessions/partials/schedule_preview.html"
+    assert [t.name for t in response.templates][0] == "meetings/partials/schedule_preview.html"
     assert len(response.context["preview"]) == 6
     assert Meeting.objects.count() == 0
 

@@ -3,8 +3,14 @@
 import pytest
 from django.utils import translation
 
-from sessions.choices import MeetingFormat, MeetingRoleKind
-from sessions.methods import FORMAT_METHODS, METHODS, default_method, method_for, methods_for
+from sessions.meetings.choices import MeetingFormat, MeetingRoleKind
+from sessions.meetings.methods import (
+    FORMAT_METHODS,
+    METHODS,
+    default_method,
+    method_for,
+    methods_for,
+)
 
 
 def test_every_format_has_at_least_one_method():

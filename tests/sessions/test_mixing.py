@@ -5,7 +5,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sessions.mixing import _fallback_counts, group_count, mix_into_groups
+from sessions.meetings.mixing import _fallback_counts, group_count, mix_into_groups
 
 DOMAINS = ["care", "social", "education", "research", "citizens"]
 

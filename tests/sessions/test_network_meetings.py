@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.choices import Role
-from sessions.choices import MeetingStatus
+from sessions.meetings.choices import MeetingStatus
 from tests.factories import member
 from tests.sessions.factories_reminders import MeetingFactory
 

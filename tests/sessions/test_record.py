@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from networks.choices import Role
-from sessions.choices import MeetingFormat, MeetingRoleKind, RsvpAnswer
-from sessions.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
+from sessions.meetings.choices import MeetingFormat, MeetingRoleKind, RsvpAnswer
+from sessions.meetings.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
 from tests.factories import UserFactory, member
 from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory, RsvpFactory
 
@@ -213,7 +213,7 @@ def test_closing_with_htmx_answers_the_action_list(client, network, coordinator)
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
-    assert [t.name for t in response.templates] == ["sessions/partials/record_actions.html"]
+    assert [t.name for t in response.templates] == ["meetings/partials/record_actions.html"]
     assert response.context["actions"] == []
 
 
@@ -307,8 +307,8 @@ def test_summary_partials_render_for_the_meeting_page(network, coordinator, meet
 
 
 def test_demo_seed_fills_past_meetings_once(network, coordinator):
-    from sessions.demo.method import seed_method_records
-    from sessions.models import Attendance, BreakoutGroup
+    from sessions.meetings.demo.method import seed_method_records
+    from sessions.meetings.models import Attendance, BreakoutGroup
 
     member(network, Role.STUDENT)
     member(network, Role.PROFESSIONAL)

@@ -9,10 +9,10 @@ from django.core import mail
 from accounts.choices import ReminderKind
 from networks.choices import Role
 from networks.models import Membership
-from sessions.choices import MeetingStatus, RsvpAnswer
-from sessions.models import Delivery, DeliveryStatus
+from sessions.meetings.choices import MeetingStatus, RsvpAnswer
 from sessions.reminders.dispatcher import backoff, claim, dispatch
 from sessions.reminders.kinds import digest_moment
+from sessions.reminders.models import Delivery, DeliveryStatus
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.sessions.factories_reminders import MeetingFactory, MeetingRoleFactory, RsvpFactory
 
@@ -366,7 +366,7 @@ def test_preparation_reminder_goes_to_case_bringer_a_week_before(net, meeting, t
 def test_meeting_changed_notify_sends_the_notice_at_once(
     net, meeting, anna, time_machine, django_capture_on_commit_callbacks
 ):
-    from sessions.services.reminders import meeting_changed_notify
+    from sessions.meetings.services.meetings import meeting_changed_notify
 
     at(START - dt.timedelta(days=10), time_machine)
     with django_capture_on_commit_callbacks(execute=True):
@@ -385,7 +385,7 @@ def test_meeting_changed_notify_sends_the_notice_at_once(
 def test_cancelling_through_the_service_notifies_at_once(
     net, meeting, anna, time_machine, django_capture_on_commit_callbacks
 ):
-    from sessions.services.meetings import meeting_cancel
+    from sessions.meetings.services.meetings import meeting_cancel
 
     at(START - dt.timedelta(days=10), time_machine)
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,8 +12,8 @@ import pytest
 from django.core import mail
 from django.db import connection, connections
 
-from sessions.models import Delivery, DeliveryStatus
 from sessions.reminders.dispatcher import dispatch
+from sessions.reminders.models import Delivery, DeliveryStatus
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.sessions.factories_reminders import MeetingFactory, RsvpFactory
 

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
-from sessions.models import Delivery
 from sessions.reminders.dispatcher import dispatch
+from sessions.reminders.models import Delivery
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.sessions.factories_reminders import MeetingFactory, RsvpFactory
 

@@ -13,11 +13,11 @@ import icalendar
 import pytest
 from django.core.mail.message import sanitize_address
 
-from sessions.models import Delivery, DeliveryStatus
 from sessions.reminders import mail as reminder_mail
 from sessions.reminders import sending
 from sessions.reminders.dispatcher import claim, dispatch, plan
 from sessions.reminders.mail import Group, MailTemplate, build_message, compose, prepare, serialise
+from sessions.reminders.models import Delivery, DeliveryStatus
 from tests.e2e.smtp_sink import start_sink
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.sessions.factories_reminders import MeetingFactory, RsvpFactory
@@ -150,7 +150,7 @@ GROUP = Group(
     subject="Reminder",
     text="Hello LINPERSONALNAME7F3A,\n\nPlain ASCII.\n-- LINPERSONALLINK7F3A\n",
     html="<p>Hello LINPERSONALNAME7F3A,</p><a href='LINPERSONALLINK7F3A'>x</a>",
-    ics=None,
+    attachment=None,
 )
 
 

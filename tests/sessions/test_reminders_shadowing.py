@@ -11,10 +11,10 @@ from django.utils import timezone
 from accounts.choices import Profession
 from networks.choices import Role
 from networks.models import Membership
-from sessions.models import Delivery, DeliveryStatus
 from sessions.reminders.dispatcher import dispatch, plan
 from sessions.reminders.kinds import REGISTRY
-from sessions.services.shadowing import (
+from sessions.reminders.models import Delivery, DeliveryStatus
+from sessions.shadowing.services import (
     shadowing_day_cancel,
     shadowing_day_confirm,
     shadowing_day_decline,

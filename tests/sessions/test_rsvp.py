@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.choices import Role
-from sessions.choices import MeetingStatus
-from sessions.models import Rsvp
+from sessions.meetings.choices import MeetingStatus
+from sessions.meetings.models import Rsvp
 from tests.factories import member
 from tests.sessions.factories import MeetingFactory
 
@@ -63,7 +63,7 @@ def test_htmx_answers_with_the_partial(client, network, meeting):
     client.force_login(person)
     response = answer(client, meeting, "maybe", htmx=True)
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "sessions/partials/rsvp.html"
+    assert [t.name for t in response.templates][0] == "meetings/partials/rsvp.html"
     html = response.content.decode()
     assert html.startswith('<section id="rsvp-box"')
     assert "Your answer: maybe." in html
@@ -161,8 +161,8 @@ def test_an_outsider_cannot_answer(client, network, meeting, other_network):
 def test_a_larger_capacity_moves_people_up_from_the_waiting_list(network):
     from datetime import time
 
-    from sessions.services.meetings import MeetingDetails, meeting_update
-    from sessions.services.rsvp import rsvp_answer
+    from sessions.meetings.services.meetings import MeetingDetails, meeting_update
+    from sessions.meetings.services.rsvp import rsvp_answer
 
     meeting = MeetingFactory(network=network, capacity=1)
     first, second = member(network), member(network)

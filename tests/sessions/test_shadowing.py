@@ -11,8 +11,8 @@ from django.utils import timezone
 from accounts.choices import Profession
 from networks.choices import Role, ShadowingSameDomainPolicy
 from networks.models import NetworkPartner
-from sessions.choices import ShadowingStatus
-from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
+from sessions.shadowing.choices import ShadowingStatus
+from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import OrganisationFactory, member
 from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
@@ -30,7 +30,7 @@ def member_en(network, role, **kwargs):
 
 
 def url(name, *args):
-    return reverse(f"meetings:{name}", args=args)
+    return reverse(f"shadowing:{name}", args=args)
 
 
 def messages_of(response) -> list[str]:
@@ -67,7 +67,7 @@ def test_request_accept_reflect_confirm_feedback(client, network, student, host,
     slot = ShadowingSlotFactory(network=network, host=host, date=timezone.localdate())
     client.force_login(student)
     response = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk),
+        url("slot_request", network.slug, slot.pk),
         {"learning_goals": "Zien hoe een keukentafelgesprek gaat."},
         follow=True,
     )
@@ -81,33 +81,33 @@ def test_request_accept_reflect_confirm_feedback(client, network, student, host,
     assert messages_of(response) == ["Your request has been sent to Hamid Host."]
 
     client.force_login(host)
-    client.post(url("shadowing_accept", network.slug, day.pk))
+    client.post(url("accept", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.PLANNED
 
     client.force_login(student)
     client.post(
-        url("shadowing_reflect", network.slug, day.pk),
+        url("reflect", network.slug, day.pk),
         {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"},
     )
     day.refresh_from_db()
     assert (day.status, day.reflection_question) == (ShadowingStatus.DONE, "d")
 
     client.force_login(host)
-    client.post(url("shadowing_confirm", network.slug, day.pk))
+    client.post(url("confirm", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.CONFIRMED
 
     client.force_login(teacher)
-    client.post(url("shadowing_feedback", network.slug, day.pk), {"text": "Goed gezien."})
+    client.post(url("feedback", network.slug, day.pk), {"text": "Goed gezien."})
     assert list(ShadowingFeedback.objects.values_list("author", "text")) == [
         (teacher.pk, "Goed gezien.")
     ]
 
     client.force_login(student)
-    response = client.get(url("shadowing_day", network.slug, day.pk))
+    response = client.get(url("day", network.slug, day.pk))
     assert [f.text for f in response.context["feedback"]] == ["Goed gezien."]
-    book = client.get(url("shadowing_logbook", network.slug)).context["book"]
+    book = client.get(url("logbook", network.slug)).context["book"]
     assert (book.confirmed_dagdelen, book.required, book.hours_total) == (1, 4, Decimal("4.00"))
 
 
@@ -116,7 +116,7 @@ def test_logged_day_is_planned_and_confirmed_after_reflection(client, network, s
     membership = host.memberships.get()
     on = timezone.localdate() - timedelta(days=3)
     client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {
             "host": membership.pk,
             "date": on.isoformat(),
@@ -139,12 +139,12 @@ def test_decline_frees_the_slot(client, network, student, host):
     ShadowingDayFactory(network=network, shadower=student, host=host, slot=slot, status="requested")
     day = ShadowingDay.objects.get()
     client.force_login(host)
-    client.post(url("shadowing_decline", network.slug, day.pk), {"reason": "Ziek"})
+    client.post(url("decline", network.slug, day.pk), {"reason": "Ziek"})
     day.refresh_from_db()
     assert (day.status, day.decline_reason) == (ShadowingStatus.DECLINED, "Ziek")
     other = member_en(network, Role.STUDENT)
     client.force_login(other)
-    response = client.get(url("shadowing_slots", network.slug))
+    response = client.get(url("slots", network.slug))
     assert [s.pk for s in response.context["slots"]] == [slot.pk]
 
 
@@ -155,15 +155,15 @@ def test_partner_network_host_can_be_requested(client, network, other_network, s
     partner_host = social_worker(other_network, language="en")
     slot = ShadowingSlotFactory(network=other_network, host=partner_host)
     client.force_login(student)
-    response = client.get(url("shadowing_slots", network.slug))
+    response = client.get(url("slots", network.slug))
     assert [s.pk for s in response.context["slots"]] == [slot.pk]
-    client.post(url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     day = ShadowingDay.objects.get()
     assert (day.network, day.host_network) == (network, other_network)
     # The host, not a member of the student's network, still sees and accepts the day.
     client.force_login(partner_host)
-    assert client.get(url("shadowing_day", network.slug, day.pk)).status_code == 200
-    client.post(url("shadowing_accept", network.slug, day.pk))
+    assert client.get(url("day", network.slug, day.pk)).status_code == 200
+    client.post(url("accept", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.PLANNED
 
@@ -173,7 +173,7 @@ def test_unrelated_networks_slot_is_not_found(client, network, other_network, st
         network=other_network, host=social_worker(other_network, language="en")
     )
     client.force_login(student)
-    response = client.get(url("shadowing_slot_request", network.slug, slot.pk))
+    response = client.get(url("slot_request", network.slug, slot.pk))
     assert response.status_code == 404
 
 
@@ -187,7 +187,7 @@ def test_reflection_on_a_future_day_is_refused(client, network, student, host):
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("shadowing_reflect", network.slug, day.pk),
+        url("reflect", network.slug, day.pk),
         {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"},
     )
     assert response.status_code == 200
@@ -201,7 +201,7 @@ def test_reflection_on_a_future_day_is_refused(client, network, student, host):
 def test_more_than_twelve_hours_is_refused(client, network, student, host):
     client.force_login(student)
     response = client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": "2026-01-12",
@@ -230,7 +230,7 @@ def test_more_than_twelve_hours_on_one_date_is_refused(client, network, student,
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": timezone.localdate().isoformat(),
@@ -249,7 +249,7 @@ def test_more_than_twelve_hours_on_one_date_is_refused(client, network, student,
 def test_hours_beyond_the_times_are_refused(client, network, student, host):
     client.force_login(student)
     response = client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": "2026-01-12",
@@ -272,7 +272,7 @@ def test_overlapping_days_are_refused(client, network, student, host):
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {
             "host": other_host.memberships.get().pk,
             "date": on.isoformat(),
@@ -295,9 +295,9 @@ def test_reflection_on_someone_elses_day(client, network, student, host):
     data = {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"}
     before = rows()
     client.force_login(member_en(network, Role.STUDENT))
-    assert client.post(url("shadowing_reflect", network.slug, day.pk), data).status_code == 404
+    assert client.post(url("reflect", network.slug, day.pk), data).status_code == 404
     client.force_login(host)
-    assert client.post(url("shadowing_reflect", network.slug, day.pk), data).status_code == 403
+    assert client.post(url("reflect", network.slug, day.pk), data).status_code == 403
     assert rows() == before
 
 
@@ -307,18 +307,18 @@ def test_confirming_a_day_one_does_not_host(client, network, student, host, teac
     )
     before = rows()
     client.force_login(social_worker(network, language="en"))
-    assert client.post(url("shadowing_confirm", network.slug, day.pk)).status_code == 404
+    assert client.post(url("confirm", network.slug, day.pk)).status_code == 404
     client.force_login(teacher)
-    assert client.post(url("shadowing_confirm", network.slug, day.pk)).status_code == 403
+    assert client.post(url("confirm", network.slug, day.pk)).status_code == 403
     client.force_login(student)
-    assert client.post(url("shadowing_confirm", network.slug, day.pk)).status_code == 403
+    assert client.post(url("confirm", network.slug, day.pk)).status_code == 403
     assert rows() == before
 
 
 def test_confirming_before_the_reflection_says_so(client, network, student, host):
     day = ShadowingDayFactory(network=network, shadower=student, host=host)
     client.force_login(host)
-    response = client.post(url("shadowing_confirm", network.slug, day.pk), follow=True)
+    response = client.post(url("confirm", network.slug, day.pk), follow=True)
     assert messages_of(response) == [
         "A day can be confirmed once it has passed and its reflection is written."
     ]
@@ -329,14 +329,12 @@ def test_confirming_before_the_reflection_says_so(client, network, student, host
 def test_booked_slot_requested_again(client, network, student, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     client.force_login(student)
-    client.post(url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     before = rows()
     client.force_login(member_en(network, Role.STUDENT))
-    page = client.get(url("shadowing_slot_request", network.slug, slot.pk))
+    page = client.get(url("slot_request", network.slug, slot.pk))
     assert page.context["booked"] is True
-    response = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "y"}
-    )
+    response = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "y"})
     assert form_errors(response) == ["This dagdeel has already been booked. Choose another one."]
     assert rows() == before
 
@@ -363,9 +361,7 @@ def test_the_database_refuses_a_second_booking(network, student, host):
 def test_feedback_before_a_reflection_is_refused(client, network, student, host, teacher):
     day = ShadowingDayFactory(network=network, shadower=student, host=host)
     client.force_login(teacher)
-    response = client.post(
-        url("shadowing_feedback", network.slug, day.pk), {"text": "x"}, follow=True
-    )
+    response = client.post(url("feedback", network.slug, day.pk), {"text": "x"}, follow=True)
     assert messages_of(response) == ["There is no reflection yet to give feedback on."]
     assert ShadowingFeedback.objects.count() == 0
 
@@ -373,7 +369,7 @@ def test_feedback_before_a_reflection_is_refused(client, network, student, host,
 def test_slot_in_the_past_cannot_be_offered(client, network, host):
     client.force_login(host)
     response = client.post(
-        url("shadowing_slot_offer", network.slug),
+        url("slot_offer", network.slug),
         {"date": "2020-01-01", "dagdeel": "morning", "place": "Buurthuis"},
     )
     assert form_errors(response) == ["You can only offer dagdelen from today on."]
@@ -383,8 +379,8 @@ def test_slot_in_the_past_cannot_be_offered(client, network, host):
 def test_same_slot_offered_twice(client, network, host):
     client.force_login(host)
     data = {"date": "2099-01-05", "dagdeel": "morning", "place": "Buurthuis"}
-    client.post(url("shadowing_slot_offer", network.slug), data)
-    response = client.post(url("shadowing_slot_offer", network.slug), data)
+    client.post(url("slot_offer", network.slug), data)
+    response = client.post(url("slot_offer", network.slug), data)
     assert form_errors(response) == ["You already offer this dagdeel."]
     assert ShadowingSlot.objects.count() == 1
 
@@ -393,7 +389,7 @@ def test_booked_slot_cannot_be_withdrawn(client, network, student, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     ShadowingDayFactory(network=network, shadower=student, host=host, slot=slot, status="requested")
     client.force_login(host)
-    response = client.post(url("shadowing_slot_withdraw", network.slug, slot.pk), follow=True)
+    response = client.post(url("slot_withdraw", network.slug, slot.pk), follow=True)
     assert messages_of(response) == [
         "Someone has booked this dagdeel; decline their request instead."
     ]
@@ -403,7 +399,7 @@ def test_booked_slot_cannot_be_withdrawn(client, network, student, host):
 def test_garbage_input_is_a_form_error_not_a_500(client, network, student):
     client.force_login(student)
     response = client.post(
-        url("shadowing_log", network.slug),
+        url("log", network.slug),
         {"host": "999999", "date": "gisteren", "dagdeel": "night", "hours": "-3"},
     )
     assert response.status_code == 200
@@ -425,18 +421,16 @@ def test_same_domain_host_needs_a_reason(client, network, student):
     nurse_host = member_en(network, Role.PROFESSIONAL, profession=Profession.DISTRICT_NURSE)
     slot = ShadowingSlotFactory(network=network, host=nurse_host)
     client.force_login(student)
-    page = client.get(url("shadowing_slot_request", network.slug, slot.pk))
+    page = client.get(url("slot_request", network.slug, slot.pk))
     assert page.context["same_domain"] is True
-    response = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"}
-    )
+    response = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     assert form_errors(response) == [
         f"{nurse_host} works in the same domain as you (Care). Say why you want to shadow "
         "them all the same."
     ]
     assert rows() == []
     client.post(
-        url("shadowing_slot_request", network.slug, slot.pk),
+        url("slot_request", network.slug, slot.pk),
         {"learning_goals": "x", "same_domain_reason": "Andere setting: de huisartspraktijk."},
     )
     assert list(ShadowingDay.objects.values_list("same_domain_reason", flat=True)) == [
@@ -451,7 +445,7 @@ def test_network_can_refuse_same_domain_hosts(client, network, student):
     slot = ShadowingSlotFactory(network=network, host=nurse_host)
     client.force_login(student)
     response = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk),
+        url("slot_request", network.slug, slot.pk),
         {"learning_goals": "x", "same_domain_reason": "graag"},
     )
     assert form_errors(response) == [
@@ -476,7 +470,7 @@ def test_network_can_refuse_same_domain_hosts(client, network, student):
     ],
 )
 def test_what_the_other_domain_means(shadower, host, crosses):
-    from sessions.services.shadowing import crosses_domains
+    from sessions.shadowing.services import crosses_domains
 
     assert crosses_domains(shadower, host) is crosses
 
@@ -489,7 +483,7 @@ def test_coordinator_sets_policy_and_programme_requirements(client, network, coo
     coordinator.save()
     client.force_login(coordinator)
     client.post(
-        url("shadowing_settings", network.slug),
+        url("settings", network.slug),
         {
             "shadowing_same_domain": "refuse",
             "shadowing_required_dagdelen": "6",
@@ -512,7 +506,7 @@ def test_settings_with_a_bad_line(client, network, coordinator):
     coordinator.save()
     client.force_login(coordinator)
     response = client.post(
-        url("shadowing_settings", network.slug),
+        url("settings", network.slug),
         {
             "shadowing_same_domain": "refuse",
             "shadowing_required_dagdelen": "6",
@@ -547,7 +541,7 @@ def test_whole_day_counts_as_two_dagdelen(client, network, student, host):
         **reflected(),
     )
     client.force_login(student)
-    book = client.get(url("shadowing_logbook", network.slug)).context["book"]
+    book = client.get(url("logbook", network.slug)).context["book"]
     assert (book.confirmed_dagdelen, book.awaiting_dagdelen, book.hours_total) == (
         2,
         1,
@@ -561,10 +555,8 @@ def test_a_dutch_student_reads_dutch(client, network, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     client.force_login(dutch)
     response = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"}, follow=True
+        url("slot_request", network.slug, slot.pk), {"learning_goals": "x"}, follow=True
     )
     assert messages_of(response) == ["Je aanvraag is verstuurd naar Hamid Host."]
-    again = client.post(
-        url("shadowing_slot_request", network.slug, slot.pk), {"learning_goals": "x"}
-    )
+    again = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     assert again.context["booked"] is True

@@ -7,8 +7,8 @@ import time_machine
 
 from accounts.choices import Profession
 from networks.choices import Role
-from sessions.demo.shadowing import seed_shadowing
-from sessions.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
+from sessions.shadowing.demo import seed_shadowing
+from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import NetworkFactory, member
 
 pytestmark = pytest.mark.django_db

@@ -61,7 +61,7 @@ def export(client, network, fmt):
     coordinator = member(network, Role.COORDINATOR)
     client.force_login(coordinator)
     return client.get(
-        reverse("meetings:shadowing_export", args=[network.slug, fmt]),
+        reverse("shadowing:export", args=[network.slug, fmt]),
         {"start": "2026-03-01", "end": "2026-03-31"},
     )
 
@@ -144,7 +144,7 @@ def test_an_english_coordinator_reads_english(client, network, days):
     coordinator = member(network, Role.COORDINATOR, language="en")
     client.force_login(coordinator)
     response = client.get(
-        reverse("meetings:shadowing_export", args=[network.slug, "csv"]),
+        reverse("shadowing:export", args=[network.slug, "csv"]),
         {"start": "2026-03-01", "end": "2026-03-31"},
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))

@@ -56,34 +56,34 @@ def _count(client, user, url) -> int:
 
 
 PAGES = {
-    "logbook": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_logbook", args=[n.slug])),
+    "logbook": lambda n, s, h, t, c: (s, reverse("shadowing:logbook", args=[n.slug])),
     "print": lambda n, s, h, t, c: (
         s,
-        reverse("meetings:shadowing_logbook_print", args=[n.slug]),
+        reverse("shadowing:logbook_print", args=[n.slug]),
     ),
-    "host": lambda n, s, h, t, c: (h, reverse("meetings:shadowing_host", args=[n.slug])),
-    "students": lambda n, s, h, t, c: (t, reverse("meetings:shadowing_students", args=[n.slug])),
+    "host": lambda n, s, h, t, c: (h, reverse("shadowing:host", args=[n.slug])),
+    "students": lambda n, s, h, t, c: (t, reverse("shadowing:students", args=[n.slug])),
     "student": lambda n, s, h, t, c: (
         t,
-        reverse("meetings:shadowing_student", args=[n.slug, s.pk]),
+        reverse("shadowing:student", args=[n.slug, s.pk]),
     ),
-    "pattern": lambda n, s, h, t, c: (c, reverse("meetings:shadowing_pattern", args=[n.slug])),
+    "pattern": lambda n, s, h, t, c: (c, reverse("shadowing:pattern", args=[n.slug])),
     "export": lambda n, s, h, t, c: (
         c,
-        reverse("meetings:shadowing_export", args=[n.slug, "xlsx"]),
+        reverse("shadowing:export", args=[n.slug, "xlsx"]),
     ),
     "export_csv": lambda n, s, h, t, c: (
         c,
-        reverse("meetings:shadowing_export", args=[n.slug, "csv"]),
+        reverse("shadowing:export", args=[n.slug, "csv"]),
     ),
-    "day": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_day", args=[n.slug, _last(s)])),
-    "edit": lambda n, s, h, t, c: (s, reverse("meetings:shadowing_edit", args=[n.slug, _last(s)])),
+    "day": lambda n, s, h, t, c: (s, reverse("shadowing:day", args=[n.slug, _last(s)])),
+    "edit": lambda n, s, h, t, c: (s, reverse("shadowing:edit", args=[n.slug, _last(s)])),
 }
 
 
 def _last(student) -> int:
     """A day of ``student`` that can still be edited (the others are confirmed)."""
-    from sessions.models import ShadowingDay
+    from sessions.shadowing.models import ShadowingDay
 
     day = ShadowingDay.objects.filter(shadower=student).latest("date")
     ShadowingDay.objects.filter(pk=day.pk).update(status="done")

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from networks.choices import Role
-from sessions.selectors.shadowing import (
+from sessions.shadowing.selectors import (
     due_day_before,
     due_host_confirmation,
     due_reflection,

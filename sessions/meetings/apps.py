@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "sessions.meetings"
+    label = "meetings"
+    verbose_name = _("Meetings")
+
+    def ready(self):
+        from networks.demo import register_seeder
+        from sessions.reminders.kinds import register_kinds
+
+        from .demo import seed_meetings_demo, seed_method_demo
+        from .personal_data import register_section
+        from .reminders import KINDS
+
+        # Order matters: records and groups need the meetings.
+        register_seeder("meetings", seed_meetings_demo)
+        register_seeder("method", seed_method_demo)
+        register_kinds(*KINDS)
+        register_section()

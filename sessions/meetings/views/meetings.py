@@ -1,0 +1,203 @@
+"""Views of meetings: schedule (one or a series, with a preview), the meeting page, edit,
+cancel, mark as held."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from networks.permissions import can_manage_network, get_network_for_coordinator
+
+from .. import permissions
+from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
+from ..selectors.meetings import meeting_page
+from ..services import meetings as services
+from ..services.attendance import checkin_window_open
+from ..services.rsvp import rsvp_problem
+from ..services.scheduling import local_zone, occurrence_times, series_dates
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return error.messages
+
+
+@login_required
+def meeting_schedule(request, slug):
+    """Schedule one meeting or a series. "Preview" shows the dates without saving."""
+    network = get_network_for_coordinator(request.user, slug)
+    form = ScheduleForm(request.POST if request.method == "POST" else None, network=network)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        wants_preview = "preview" in request.POST
+        try:
+            dates = series_dates(form.rule()) if form.is_series() else [form.cleaned_data["day"]]
+            if wants_preview:
+                preview = occurrence_times(
+                    dates, form.cleaned_data["start_time"], form.cleaned_data["end_time"]
+                )
+            elif form.is_series():
+                series = services.meeting_series_schedule(
+                    network=network,
+                    details=form.details(),
+                    rule=form.rule(),
+                    start_time=form.cleaned_data["start_time"],
+                    end_time=form.cleaned_data["end_time"],
+                    created_by=request.user,
+                )
+                count = series.meetings.count()
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d meeting of “%(title)s” was scheduled.",
+                        "%(count)d meetings of “%(title)s” were scheduled.",
+                        count,
+                    )
+                    % {"count": count, "title": series.title},
+                )
+                return redirect("meetings:network_agenda", slug=network.slug)
+            else:
+                meeting = services.meeting_schedule(
+                    network=network,
+                    details=form.details(),
+                    day=form.cleaned_data["day"],
+                    start_time=form.cleaned_data["start_time"],
+                    end_time=form.cleaned_data["end_time"],
+                    created_by=request.user,
+                )
+                messages.success(request, _("The meeting was scheduled."))
+                return redirect(meeting_url(meeting))
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error(None, message)
+    context = {"network": network, "form": form, "preview": preview}
+    if request.htmx and "preview" in request.POST:
+        return render(request, "meetings/partials/schedule_preview.html", context)
+    return render(request, "meetings/meeting_schedule.html", context)
+
+
+def meeting_url(meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.network.slug, meeting.pk])
+
+
+def meeting_context(request, meeting, **extra) -> dict:
+    page = meeting_page(meeting, request.user)
+    can_manage = can_manage_network(request.user, meeting.network)
+    can_run = permissions.can_run_meeting(request.user, meeting)
+    now = timezone.now()
+    context = {
+        "meeting": meeting,
+        "network": meeting.network,
+        "page": page,
+        "can_manage": can_manage,
+        "can_run": can_run,
+        "rsvp_closed": rsvp_problem(meeting, now=now),
+        "rsvp_form": RsvpForm(),
+        "checkin_open": checkin_window_open(meeting, now=now),
+        "checkin_form": CheckInForm(),
+        "is_past": meeting.ends_at < now,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def meeting_detail(request, slug, pk):
+    meeting = permissions.get_meeting_for_member(request.user, pk, slug)
+    return render(request, "meetings/meeting_detail.html", meeting_context(request, meeting))
+
+
+def _initial(meeting) -> dict:
+    starts = timezone.localtime(meeting.starts_at, local_zone())
+    ends = timezone.localtime(meeting.ends_at, local_zone())
+    return {
+        "title": meeting.title,
+        "format": meeting.format,
+        "themes": list(meeting.themes.all()),
+        "day": starts.date(),
+        "start_time": starts.time().replace(second=0, microsecond=0),
+        "end_time": ends.time().replace(second=0, microsecond=0),
+        "location": meeting.location,
+        "online_url": meeting.online_url,
+        "capacity": meeting.capacity,
+        "facilitator": meeting.facilitator,
+        "agenda": meeting.agenda,
+        "invited_networks": list(meeting.invited_networks.all()),
+    }
+
+
+@login_required
+def meeting_edit(request, slug, pk):
+    meeting = permissions.get_meeting_for_manager(request.user, pk, slug)
+    if meeting.is_cancelled:
+        messages.error(request, _("A cancelled meeting cannot be changed."))
+        return redirect(meeting_url(meeting))
+    form = EditForm(
+        request.POST if request.method == "POST" else None,
+        network=meeting.network,
+        in_series=meeting.series_id is not None,
+        initial=_initial(meeting),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.meeting_update(
+                meeting=meeting,
+                details=form.details(),
+                day=form.cleaned_data["day"],
+                start_time=form.cleaned_data["start_time"],
+                end_time=form.cleaned_data["end_time"],
+                scope=form.cleaned_data.get("scope") or services.THIS,
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The meeting was changed.", "%(count)d meetings were changed.", len(changed)
+                )
+                % {"count": len(changed)},
+            )
+            return redirect(meeting_url(meeting))
+    return render(
+        request,
+        "meetings/meeting_edit.html",
+        {"meeting": meeting, "network": meeting.network, "form": form},
+    )
+
+
+@login_required
+def meeting_cancel(request, slug, pk):
+    meeting = permissions.get_meeting_for_manager(request.user, pk, slug)
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            messages.error(request, _errors(error)[0])
+        else:
+            messages.success(request, _("The meeting was cancelled."))
+        return redirect(meeting_url(meeting))
+    return render(
+        request,
+        "meetings/meeting_cancel.html",
+        {"meeting": meeting, "network": meeting.network, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def meeting_mark_held(request, slug, pk):
+    meeting = permissions.get_meeting_for_runner(request.user, pk, slug)
+    try:
+        services.meeting_mark_held(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, _errors(error)[0])
+    else:
+        messages.success(request, _("The meeting is marked as held."))
+    return redirect(meeting_url(meeting))

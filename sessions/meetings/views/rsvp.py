@@ -1,0 +1,64 @@
+"""Answering a meeting: an htmx button answered with a partial, or a plain form post."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..choices import RsvpAnswer
+from ..forms import RsvpForm
+from ..services.rsvp import rsvp_answer, rsvp_problem
+from .meetings import meeting_context, meeting_url
+
+
+def _confirmation(rsvp) -> str:
+    if rsvp.answer == RsvpAnswer.YES and rsvp.waitlisted:
+        return _("The meeting is full: you are on the waiting list and move up when a place frees.")
+    if rsvp.answer == RsvpAnswer.YES:
+        return _("Thank you: you are coming.")
+    if rsvp.answer == RsvpAnswer.NO:
+        return _("Thank you: you are not coming.")
+    return _("Thank you: you might come.")
+
+
+@login_required
+@require_POST
+def rsvp(request, slug, pk):
+    meeting = permissions.get_meeting_for_member(request.user, pk, slug)
+    form = RsvpForm(request.POST)
+    error = None
+    notice = None
+    if not form.is_valid():
+        error = rsvp_problem(meeting) or _("Choose yes, no or maybe.")
+    else:
+        try:
+            answered = rsvp_answer(
+                meeting=meeting,
+                user=request.user,
+                answer=form.cleaned_data["answer"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            notice = _confirmation(answered)
+    if request.htmx:
+        context = meeting_context(request, meeting, rsvp_error=error, rsvp_notice=notice)
+        return render(request, "meetings/partials/rsvp.html", context, status=200)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, notice)
+    return redirect(request.POST.get("next") if _safe(request) else meeting_url(meeting))
+
+
+def _safe(request) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next")
+    return bool(target) and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )

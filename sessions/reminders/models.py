@@ -1,0 +1,94 @@
+"""Deliveries of reminder mails: one row per (kind, object, recipient, lead time).
+
+Reminders are rows, not queued messages. The dispatcher (``sessions.reminders.dispatcher``)
+creates a
+row when a reminder falls due, claims it, sends it and marks it sent; the unique key makes
+a second dispatcher, a second beat or a retried task unable to send the same reminder twice.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Delivery(models.Model):
+    kind = models.CharField(_("kind"), max_length=40)
+    # What the reminder is about, including what makes it a different reminder: the start
+    # time of a meeting (a rescheduled meeting is a new key), the revision of a change.
+    object_key = models.CharField(_("about"), max_length=120)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_deliveries",
+        verbose_name=_("recipient"),
+    )
+    lead_minutes = models.IntegerField(_("minutes before"), default=0)
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="reminder_deliveries"
+    )
+    # What the reminder is about (a meeting, a shadowing day), or nothing for a digest. A
+    # generic relation: this app knows no feature's model; the feature's model declares a
+    # GenericRelation, so its deliveries go when it is deleted.
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about (type)"),
+    )
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    due_at = models.DateTimeField(_("due at"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    # When a pending row may be tried (again): due_at at first, later after a back-off.
+    next_attempt_at = models.DateTimeField(_("next attempt at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    claim_token = models.CharField(max_length=32, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        db_table = "meetings_delivery"
+        verbose_name = _("reminder delivery")
+        verbose_name_plural = _("reminder deliveries")
+        ordering = ["-due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "recipient", "lead_minutes"],
+                name="one_delivery_per_reminder",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=DeliveryStatus.SENT) | Q(sent_at__isnull=False),
+                name="sent_delivery_has_sent_at",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="delivery_due_idx"),
+            models.Index(fields=["network", "-due_at"], name="delivery_network_idx"),
+            models.Index(fields=["content_type", "object_id"], name="delivery_target_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_key} → {self.recipient_id} ({self.status})"
+
+    @property
+    def kind_label(self) -> str:
+        from .kinds import kind_label
+
+        return kind_label(self.kind)

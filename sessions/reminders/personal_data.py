@@ -1,0 +1,55 @@
+"""The outbox's part of a person's personal data: which mails and notices were sent to them
+and when (not the mails themselves).
+
+Registered with ``accounts.personal_data`` from ``RemindersConfig.ready()``.
+"""
+
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from accounts.personal_data import choice, iso, register
+
+from .kinds import kind_choices
+from .models import Delivery, DeliveryStatus
+
+COVERS = ("reminders.Delivery.recipient",)
+
+# Stored untranslated, shown translated in the reminder log (like the dispatcher's reasons).
+WITHDRAWN_REASON = gettext_noop("The person's personal data was erased.")
+
+
+def export(user) -> dict:
+    deliveries = Delivery.objects.filter(recipient=user).order_by("due_at", "pk")
+    kinds = kind_choices()
+    return {
+        # What was sent when; not the mails themselves.
+        "reminders_sent_to_you": [
+            {
+                "kind": choice(d.kind, kinds),
+                "due_at": iso(d.due_at),
+                "sent_at": iso(d.sent_at),
+                "status": choice(d.status, DeliveryStatus),
+            }
+            for d in deliveries
+        ],
+    }
+
+
+def erase(user, *, by) -> None:
+    """Mails and notices not yet sent to them are withdrawn; what was sent stays listed."""
+    Delivery.objects.filter(recipient=user, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.WITHDRAWN, reason=WITHDRAWN_REASON
+    )
+
+
+def register_section() -> None:
+    register(
+        "reminders",
+        title=gettext_lazy("Reminders and notices"),
+        kept=gettext_lazy(
+            "Which reminders and notices were sent to you and when (not the mails themselves)."
+        ),
+        on_erase=gettext_lazy("Reminders and notices not yet sent are withdrawn."),
+        export=export,
+        erase=erase,
+        covers=COVERS,
+    )

@@ -1,0 +1,57 @@
+"""Vocabularies of shadowing days (meelopen): dagdelen, statuses and where a day came from."""
+
+from datetime import time
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Dagdeel(models.TextChoices):
+    MORNING = "morning", pgettext_lazy("dagdeel", "Morning")
+    AFTERNOON = "afternoon", pgettext_lazy("dagdeel", "Afternoon")
+    EVENING = "evening", pgettext_lazy("dagdeel", "Evening")
+    WHOLE_DAY = "whole_day", pgettext_lazy("dagdeel", "Whole day")
+
+
+# Usual times of a dagdeel, used when a person gives none.
+DAGDEEL_TIMES: dict[str, tuple[time, time]] = {
+    Dagdeel.MORNING: (time(8, 30), time(12, 30)),
+    Dagdeel.AFTERNOON: (time(13, 0), time(17, 0)),
+    Dagdeel.EVENING: (time(18, 0), time(22, 0)),
+    Dagdeel.WHOLE_DAY: (time(8, 30), time(17, 0)),
+}
+
+# Progress is counted in dagdelen: a whole day is two of them.
+DAGDEEL_COUNT: dict[str, int] = {
+    Dagdeel.MORNING: 1,
+    Dagdeel.AFTERNOON: 1,
+    Dagdeel.EVENING: 1,
+    Dagdeel.WHOLE_DAY: 2,
+}
+
+
+class ShadowingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done, awaiting the host's confirmation")
+    CONFIRMED = "confirmed", _("Confirmed by the host")
+    DECLINED = "declined", _("Declined")
+    # Withdrawn by the shadower (a request or a planned day) or called off by the host,
+    # before the day started. Counts for nothing; stays in the logbook.
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# A day in one of these statuses holds its slot and its time in the person's calendar;
+# a declined or cancelled day frees both.
+ACTIVE_STATUSES = [
+    ShadowingStatus.REQUESTED,
+    ShadowingStatus.PLANNED,
+    ShadowingStatus.DONE,
+    ShadowingStatus.CONFIRMED,
+]
+
+
+class ShadowingSource(models.TextChoices):
+    SLOT = "slot", _("Requested on the platform")
+    LOGGED = "logged", _("Arranged outside the platform")

@@ -1,0 +1,168 @@
+"""Who may see and do what with shadowing days. Views and templates ask these.
+
+A shadowing day is seen by the person who shadows, the host, the coordinators of the
+day's network, and, when the shadower is a student of that network, its teachers. Anyone
+else gets 404 (the day is not even confirmed to exist). Someone who sees the day but asks
+for an action that is not theirs (a teacher confirming, a student giving feedback) gets 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from networks.choices import Role
+from networks.models import Membership, Network
+from networks.permissions import can_manage_network, get_network_for_member, role_in
+
+from .choices import ACTIVE_STATUSES
+from .models import ShadowingDay, ShadowingSlot
+
+# Who may shadow someone, and who may host: the issue names students and professionals.
+SHADOWER_ROLES = frozenset({Role.STUDENT, Role.PROFESSIONAL})
+HOST_ROLES = frozenset({Role.PROFESSIONAL})
+FOLLOWER_ROLES = frozenset({Role.TEACHER, Role.COORDINATOR})
+
+
+def can_shadow_in(user, network: Network) -> bool:
+    return role_in(user, network) in SHADOWER_ROLES
+
+
+def can_host_in(user, network: Network) -> bool:
+    return role_in(user, network) in HOST_ROLES
+
+
+def can_follow_students(user, network: Network) -> bool:
+    """Teachers and coordinators see the logbooks of the network's students."""
+    return role_in(user, network) in FOLLOWER_ROLES
+
+
+def has_shadowing_page(user, network: Network) -> bool:
+    """Whether the network's shadowing entry leads this person somewhere (others get 403)."""
+    return role_in(user, network) in SHADOWER_ROLES | FOLLOWER_ROLES
+
+
+def is_student_in(user_id: int, network: Network) -> bool:
+    return (
+        Membership.objects.current()
+        .filter(network=network, user_id=user_id, role=Role.STUDENT)
+        .exists()
+    )
+
+
+def is_teacher_of(user, day: ShadowingDay) -> bool:
+    """A teacher of the day's network, and the shadower a student in it."""
+    return role_in(user, day.network) == Role.TEACHER and is_student_in(
+        day.shadower_id, day.network
+    )
+
+
+def can_see_day(user, day: ShadowingDay) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.pk in (day.shadower_id, day.host_id):
+        return True
+    return can_manage_network(user, day.network) or is_teacher_of(user, day)
+
+
+def get_day_for_viewer(user, slug: str, pk: int) -> ShadowingDay:
+    """The day ``pk`` of network ``slug`` if ``user`` may see it; 404 otherwise."""
+    day = (
+        ShadowingDay.objects.select_related(
+            "network", "host_network", "shadower", "host", "slot", "cancelled_by"
+        )
+        .filter(pk=pk, network__slug=slug)
+        .first()
+    )
+    if day is None or not can_see_day(user, day):
+        raise Http404
+    return day
+
+
+def get_day_for_shadower(user, slug: str, pk: int) -> ShadowingDay:
+    day = get_day_for_viewer(user, slug, pk)
+    if day.shadower_id != user.pk:
+        raise PermissionDenied
+    return day
+
+
+def get_day_for_host(user, slug: str, pk: int) -> ShadowingDay:
+    day = get_day_for_viewer(user, slug, pk)
+    if day.host_id != user.pk:
+        raise PermissionDenied
+    return day
+
+
+def get_day_for_party(user, slug: str, pk: int) -> ShadowingDay:
+    """The day for its shadower or its host (who may cancel it); 403 for other viewers."""
+    day = get_day_for_viewer(user, slug, pk)
+    if user.pk not in (day.shadower_id, day.host_id):
+        raise PermissionDenied
+    return day
+
+
+def get_day_for_teacher(user, slug: str, pk: int) -> ShadowingDay:
+    day = get_day_for_viewer(user, slug, pk)
+    if not is_teacher_of(user, day):
+        raise PermissionDenied
+    return day
+
+
+def get_network_for_shadower(user, slug: str) -> Network:
+    network = get_network_for_member(user, slug)
+    if not can_shadow_in(user, network):
+        raise PermissionDenied
+    return network
+
+
+def get_network_for_host(user, slug: str) -> Network:
+    network = get_network_for_member(user, slug)
+    if not can_host_in(user, network):
+        raise PermissionDenied
+    return network
+
+
+def get_network_for_follower(user, slug: str) -> Network:
+    network = get_network_for_member(user, slug)
+    if not can_follow_students(user, network):
+        raise PermissionDenied
+    return network
+
+
+def partner_network_ids(network: Network) -> list[int]:
+    """Networks that share a partner organisation with ``network``: their professionals
+    may host this network's people, and the other way round."""
+    organisation_ids = network.partnerships.values("organisation_id")
+    return list(
+        Network.objects.filter(partnerships__organisation_id__in=organisation_ids)
+        .exclude(pk=network.pk)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def get_slot_for_request(user, network: Network, pk: int) -> ShadowingSlot:
+    """An open dagdeel of ``network`` or a partner network, from today on; 404 otherwise.
+
+    A slot that is already booked is still returned: the request then says so clearly.
+    """
+    slot = (
+        ShadowingSlot.objects.select_related("host", "network")
+        .filter(pk=pk, date__gte=timezone.localdate())
+        .filter(Q(network=network) | Q(network_id__in=partner_network_ids(network)))
+        .first()
+    )
+    if slot is None:
+        raise Http404
+    return slot
+
+
+def get_slot_for_host(user, network: Network, pk: int) -> ShadowingSlot:
+    slot = ShadowingSlot.objects.filter(pk=pk, network=network, host=user).first()
+    if slot is None:
+        raise Http404
+    return slot
+
+
+def slot_is_booked(slot: ShadowingSlot) -> bool:
+    return slot.days.filter(status__in=ACTIVE_STATUSES).exists()

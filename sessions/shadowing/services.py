@@ -1,0 +1,612 @@
+"""Writes of shadowing days (meelopen): offering dagdelen, requesting and logging days,
+editing and cancelling them, the host's answers, reflections, and teachers' feedback.
+
+Every function checks its own invariants and raises ``ValidationError`` with a message for
+the person (nothing is changed then); the views have already checked who may act, and the
+functions check it again so that no other caller can skip it.
+
+What "the other domain" means: shadowing crosses the line between care and social work.
+Someone of the care domain shadows the social domain and the other way round. People of
+neither (education, research, citizens) cross into practice: any host of the care or the
+social domain counts as the other domain for them. Every other pair is "same domain";
+the network's coordinators decide whether that is refused or allowed with a reason.
+"""
+
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Domain
+from accounts.models import User
+from networks.choices import ShadowingSameDomainPolicy
+from networks.models import Network
+from sessions.reminders.services import reminders_send_soon
+
+from .choices import (
+    ACTIVE_STATUSES,
+    DAGDEEL_TIMES,
+    ShadowingSource,
+    ShadowingStatus,
+)
+from .models import MAX_HOURS, ShadowingDay, ShadowingFeedback, ShadowingSlot
+from .permissions import (
+    can_host_in,
+    can_shadow_in,
+    is_teacher_of,
+    partner_network_ids,
+)
+
+PRACTICE_DOMAINS = (Domain.CARE, Domain.SOCIAL)
+
+
+def crosses_domains(shadower_domain: str, host_domain: str) -> bool:
+    """Whether shadowing a host of ``host_domain`` counts as visiting the other domain."""
+    if shadower_domain in PRACTICE_DOMAINS:
+        return host_domain in PRACTICE_DOMAINS and host_domain != shadower_domain
+    return host_domain in PRACTICE_DOMAINS
+
+
+def same_domain(shadower: User, host: User) -> bool:
+    return not crosses_domains(shadower.domain, host.domain)
+
+
+def default_times(dagdeel: str) -> tuple[time, time]:
+    return DAGDEEL_TIMES[dagdeel]
+
+
+def hours_between(starts_at: time, ends_at: time) -> Decimal:
+    minutes = (
+        datetime.combine(date.min, ends_at) - datetime.combine(date.min, starts_at)
+    ).total_seconds() / 60
+    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _check_times(starts_at: time, ends_at: time, hours: Decimal) -> None:
+    if ends_at <= starts_at:
+        raise ValidationError(_("The end time lies before the start time."))
+    if hours <= 0:
+        raise ValidationError(_("Give a positive number of hours."))
+    if hours > MAX_HOURS:
+        raise ValidationError(
+            _("A shadowing day lasts at most %(max)s hours.") % {"max": int(MAX_HOURS)}
+        )
+    if hours > hours_between(starts_at, ends_at):
+        raise ValidationError(_("There are more hours than fit between the start and end time."))
+
+
+def _check_same_domain(*, network: Network, shadower: User, host: User, reason: str) -> str:
+    """The reason to keep ('' when the host is of the other domain)."""
+    if not same_domain(shadower, host):
+        return ""
+    if network.shadowing_same_domain == ShadowingSameDomainPolicy.REFUSE:
+        raise ValidationError(
+            _(
+                "%(host)s works in the same domain as you (%(domain)s). In this network a "
+                "shadowing day is with someone of the other domain."
+            )
+            % {"host": host, "domain": host.get_domain_display()}
+        )
+    if not reason.strip():
+        raise ValidationError(
+            _(
+                "%(host)s works in the same domain as you (%(domain)s). Say why you want to "
+                "shadow them all the same."
+            )
+            % {"host": host, "domain": host.get_domain_display()}
+        )
+    return reason.strip()
+
+
+def _check_own_calendar(
+    *, shadower: User, on: date, starts_at: time, ends_at: time, hours: Decimal, exclude_pk=None
+) -> None:
+    """No two live days of one person overlap, and one date holds at most 12 hours."""
+    # Lock the person: two requests at once must not both pass the overlap check.
+    User.objects.select_for_update().filter(pk=shadower.pk).first()
+    days = ShadowingDay.objects.filter(shadower=shadower, date=on, status__in=ACTIVE_STATUSES)
+    if exclude_pk is not None:
+        days = days.exclude(pk=exclude_pk)
+    overlapping = days.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).first()
+    if overlapping is not None:
+        raise ValidationError(
+            _(
+                "This overlaps with your shadowing day with %(host)s on %(date)s "
+                "(%(start)s–%(end)s)."
+            )
+            % {
+                "host": overlapping.host,
+                "date": on.strftime("%d-%m-%Y"),
+                "start": overlapping.starts_at.strftime("%H:%M"),
+                "end": overlapping.ends_at.strftime("%H:%M"),
+            }
+        )
+    total = days.aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    if total + hours > MAX_HOURS:
+        raise ValidationError(
+            _("With this day you would log more than %(max)s hours on %(date)s.")
+            % {"max": int(MAX_HOURS), "date": on.strftime("%d-%m-%Y")}
+        )
+
+
+# --- Offered dagdelen ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def shadowing_slot_offer(
+    *,
+    host: User,
+    network: Network,
+    on: date,
+    dagdeel: str,
+    place: str,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+    organisation_name: str = "",
+    note: str = "",
+) -> ShadowingSlot:
+    """Publish a dagdeel on which someone may shadow ``host``.
+
+    Side effects: one ShadowingSlot row.
+    """
+    if not can_host_in(host, network):
+        raise PermissionDenied
+    if on < timezone.localdate():
+        raise ValidationError(_("You can only offer dagdelen from today on."))
+    default_start, default_end = default_times(dagdeel)
+    starts_at, ends_at = starts_at or default_start, ends_at or default_end
+    _check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
+    if ShadowingSlot.objects.filter(host=host, date=on, dagdeel=dagdeel).exists():
+        raise ValidationError(_("You already offer this dagdeel."))
+    try:
+        with transaction.atomic():
+            return ShadowingSlot.objects.create(
+                network=network,
+                host=host,
+                date=on,
+                dagdeel=dagdeel,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=place,
+                organisation_name=organisation_name,
+                note=note,
+            )
+    except IntegrityError as error:
+        raise ValidationError(_("You already offer this dagdeel.")) from error
+
+
+@transaction.atomic
+def shadowing_slot_withdraw(*, slot: ShadowingSlot, by: User) -> None:
+    """Take back an offered dagdeel that nobody has booked.
+
+    Side effects: deletes the ShadowingSlot row (declined requests keep their day, without
+    the slot).
+    """
+    if slot.host_id != by.pk:
+        raise PermissionDenied
+    if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
+        raise ValidationError(_("Someone has booked this dagdeel; decline their request instead."))
+    slot.delete()
+
+
+# --- Requesting and logging days -----------------------------------------------------------
+
+
+@transaction.atomic
+def shadowing_day_request(
+    *,
+    shadower: User,
+    network: Network,
+    slot: ShadowingSlot,
+    learning_goals: str,
+    same_domain_reason: str = "",
+) -> ShadowingDay:
+    """Ask to shadow the host of ``slot``; the host accepts or declines.
+
+    Side effects: one ShadowingDay row (status requested) that books the slot.
+    """
+    if not can_shadow_in(shadower, network):
+        raise PermissionDenied
+    if slot.network_id != network.pk and slot.network_id not in partner_network_ids(network):
+        raise PermissionDenied
+    if slot.host_id == shadower.pk:
+        raise ValidationError(_("You cannot shadow yourself."))
+    if slot.date < timezone.localdate():
+        raise ValidationError(_("This dagdeel has passed."))
+    if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
+        raise ValidationError(_("This dagdeel has already been booked. Choose another one."))
+    if not learning_goals.strip():
+        raise ValidationError(_("Write down what you want to learn on this day."))
+    hours = hours_between(slot.starts_at, slot.ends_at)
+    reason = _check_same_domain(
+        network=network, shadower=shadower, host=slot.host, reason=same_domain_reason
+    )
+    _check_own_calendar(
+        shadower=shadower, on=slot.date, starts_at=slot.starts_at, ends_at=slot.ends_at, hours=hours
+    )
+    host_membership = slot.host.memberships.filter(network=slot.network).first()
+    organisation = slot.organisation_name or (
+        str(host_membership.organisation)
+        if host_membership and host_membership.organisation
+        else ""
+    )
+    try:
+        with transaction.atomic():
+            return ShadowingDay.objects.create(
+                network=network,
+                host_network=slot.network,
+                shadower=shadower,
+                host=slot.host,
+                slot=slot,
+                source=ShadowingSource.SLOT,
+                date=slot.date,
+                dagdeel=slot.dagdeel,
+                starts_at=slot.starts_at,
+                ends_at=slot.ends_at,
+                hours=hours,
+                organisation_name=organisation,
+                place=slot.place,
+                learning_goals=learning_goals.strip(),
+                same_domain_reason=reason,
+                status=ShadowingStatus.REQUESTED,
+            )
+    except IntegrityError as error:
+        # Someone else booked the slot between our check and our insert.
+        raise ValidationError(
+            _("This dagdeel has already been booked. Choose another one.")
+        ) from error
+
+
+@transaction.atomic
+def shadowing_day_log(
+    *,
+    shadower: User,
+    network: Network,
+    host: User,
+    host_network: Network,
+    on: date,
+    dagdeel: str,
+    place: str,
+    learning_goals: str,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+    hours: Decimal | None = None,
+    organisation_name: str = "",
+    same_domain_reason: str = "",
+) -> ShadowingDay:
+    """Log a day arranged outside the platform; the host confirms it after the reflection.
+
+    Side effects: one ShadowingDay row (status planned).
+    """
+    if not can_shadow_in(shadower, network):
+        raise PermissionDenied
+    if host_network.pk != network.pk and host_network.pk not in partner_network_ids(network):
+        raise ValidationError(_("The host is not a member of this network or a partner network."))
+    if not can_host_in(host, host_network):
+        raise ValidationError(_("%(host)s cannot host shadowing days.") % {"host": host})
+    if host.pk == shadower.pk:
+        raise ValidationError(_("You cannot shadow yourself."))
+    if not learning_goals.strip():
+        raise ValidationError(_("Write down what you want to learn on this day."))
+    default_start, default_end = default_times(dagdeel)
+    starts_at, ends_at = starts_at or default_start, ends_at or default_end
+    if ends_at <= starts_at:
+        raise ValidationError(_("The end time lies before the start time."))
+    hours = hours if hours is not None else hours_between(starts_at, ends_at)
+    _check_times(starts_at, ends_at, hours)
+    reason = _check_same_domain(
+        network=network, shadower=shadower, host=host, reason=same_domain_reason
+    )
+    _check_own_calendar(shadower=shadower, on=on, starts_at=starts_at, ends_at=ends_at, hours=hours)
+    return ShadowingDay.objects.create(
+        network=network,
+        host_network=host_network,
+        shadower=shadower,
+        host=host,
+        source=ShadowingSource.LOGGED,
+        date=on,
+        dagdeel=dagdeel,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        hours=hours,
+        organisation_name=organisation_name,
+        place=place,
+        learning_goals=learning_goals.strip(),
+        same_domain_reason=reason,
+        status=ShadowingStatus.PLANNED,
+    )
+
+
+def _lock(day: ShadowingDay) -> ShadowingDay:
+    """Re-read the day under a row lock: two clicks at once see one status."""
+    return ShadowingDay.objects.select_for_update().get(pk=day.pk)
+
+
+# --- Editing and cancelling ----------------------------------------------------------------
+
+# Until the host confirms, the shadower may still improve what they wrote.
+EDITABLE_STATUSES = (ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED, ShadowingStatus.DONE)
+
+
+def can_edit_when(day: ShadowingDay) -> bool:
+    """Whether the shadower may still move the day itself: only a day they logged
+    themselves (a booked dagdeel keeps the host's date and time), not yet confirmed."""
+    return day.source == ShadowingSource.LOGGED and day.status in EDITABLE_STATUSES
+
+
+@transaction.atomic
+def shadowing_day_edit(
+    *,
+    day: ShadowingDay,
+    by: User,
+    learning_goals: str,
+    on: date | None = None,
+    dagdeel: str | None = None,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+    hours: Decimal | None = None,
+    place: str | None = None,
+    organisation_name: str | None = None,
+) -> ShadowingDay:
+    """The shadower improves the learning goals of a day the host has not confirmed yet,
+    and, for a day they logged themselves, its date, dagdeel, times, hours and place (with
+    the same checks as logging it). Leaving ``on`` None keeps the date and time as they are.
+
+    Side effects: the changed fields of the day. A day moved to another date gets its
+    reminders at the new date (their keys name the date); when its date, dagdeel or times
+    change, ``moved_at`` is set and the host is told at once (after commit).
+    """
+    if day.shadower_id != by.pk:
+        raise PermissionDenied
+    locked = _lock(day)
+    if locked.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            _("This day is %(status)s; it can no longer be changed.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    if not learning_goals.strip():
+        raise ValidationError(_("Write down what you want to learn on this day."))
+    locked.learning_goals = learning_goals.strip()
+    fields = ["learning_goals", "updated_at"]
+    if on is not None:
+        if not can_edit_when(locked):
+            raise ValidationError(
+                _(
+                    "This day was booked on a dagdeel the host offered; its date and time stay "
+                    "as the host offered them."
+                )
+            )
+        dagdeel = dagdeel or locked.dagdeel
+        place = locked.place if place is None else place
+        if not place.strip():
+            raise ValidationError(_("Say where the day takes place."))
+        if locked.status == ShadowingStatus.DONE and on > timezone.localdate():
+            raise ValidationError(
+                _("Your reflection on this day is written, so the day cannot lie in the future.")
+            )
+        default_start, default_end = default_times(dagdeel)
+        starts_at, ends_at = starts_at or default_start, ends_at or default_end
+        if ends_at <= starts_at:
+            raise ValidationError(_("The end time lies before the start time."))
+        hours = hours if hours is not None else hours_between(starts_at, ends_at)
+        _check_times(starts_at, ends_at, hours)
+        _check_own_calendar(
+            shadower=locked.shadower,
+            on=on,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            hours=hours,
+            exclude_pk=locked.pk,
+        )
+        moved = (locked.date, locked.dagdeel, locked.starts_at, locked.ends_at) != (
+            on,
+            dagdeel,
+            starts_at,
+            ends_at,
+        )
+        if moved:
+            locked.moved_at = timezone.now()
+            fields.append("moved_at")
+            reminders_send_soon()
+        locked.date, locked.dagdeel = on, dagdeel
+        locked.starts_at, locked.ends_at, locked.hours = starts_at, ends_at, hours
+        locked.place = place.strip()
+        if organisation_name is not None:
+            locked.organisation_name = organisation_name.strip()
+        fields += ["date", "dagdeel", "starts_at", "ends_at", "hours", "place", "organisation_name"]
+    locked.save(update_fields=fields)
+    return locked
+
+
+def can_cancel(day: ShadowingDay, user: User, now=None) -> bool:
+    """Whether ``user`` may cancel ``day`` now: the shadower withdraws a request (at any
+    time: it was never agreed) or cancels a planned day before it starts; the host cancels
+    a planned day before it starts."""
+    if day.status == ShadowingStatus.REQUESTED:
+        return user.pk == day.shadower_id
+    if day.status == ShadowingStatus.PLANNED:
+        return user.pk in (day.shadower_id, day.host_id) and not day.has_started(now)
+    return False
+
+
+@transaction.atomic
+def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> ShadowingDay:
+    """The shadower withdraws a request or cancels a planned day; the host cancels a planned
+    day (with a reason). Not once the day has started, nor a day done or confirmed.
+
+    Side effects: status cancelled with who, when and why; a booked dagdeel is free again;
+    reminders still pending for the day are withdrawn when their turn comes; after commit the
+    dispatcher runs at once, so the other person gets the notice now.
+    """
+    if by.pk not in (day.shadower_id, day.host_id):
+        raise PermissionDenied
+    reason = reason.strip()
+    locked = _lock(day)
+    by_host = by.pk == locked.host_id
+    if by_host and locked.status == ShadowingStatus.REQUESTED:
+        raise ValidationError(_("A request you have not accepted is declined, not cancelled."))
+    if locked.status in (ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED):
+        raise ValidationError(
+            _("This day is already %(status)s.") % {"status": locked.get_status_display().lower()}
+        )
+    if not can_cancel(locked, by):
+        raise ValidationError(
+            _(
+                "This day has started or taken place, so it can no longer be cancelled. If it "
+                "did not take place, the host can decline it."
+            )
+        )
+    if by_host and not reason:
+        raise ValidationError(_("Give a reason for cancelling: the visitor reads it."))
+    locked.status = ShadowingStatus.CANCELLED
+    locked.cancelled_at = timezone.now()
+    locked.cancelled_by = by
+    locked.cancel_reason = reason
+    locked.save(
+        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
+    )
+    reminders_send_soon()
+    return locked
+
+
+# --- The host's answers --------------------------------------------------------------------
+
+
+@transaction.atomic
+def shadowing_day_accept(*, day: ShadowingDay, by: User) -> ShadowingDay:
+    """The host accepts a request. Side effects: status planned, accepted_at set."""
+    if day.host_id != by.pk:
+        raise PermissionDenied
+    locked = _lock(day)
+    if locked.status != ShadowingStatus.REQUESTED:
+        raise ValidationError(
+            _("Only a request can be accepted; this day is %(status)s.")
+            % {"status": locked.get_status_display().lower()}
+        )
+    locked.status = ShadowingStatus.PLANNED
+    locked.accepted_at = timezone.now()
+    locked.save(update_fields=["status", "accepted_at", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def shadowing_day_decline(*, day: ShadowingDay, by: User, reason: str) -> ShadowingDay:
+    """The host declines a request, a planned day, or a logged day that did not happen.
+
+    Side effects: status declined with the reason; the slot is free again.
+    """
+    if day.host_id != by.pk:
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError(_("Give a reason for declining."))
+    locked = _lock(day)
+    if locked.status not in (
+        ShadowingStatus.REQUESTED,
+        ShadowingStatus.PLANNED,
+        ShadowingStatus.DONE,
+    ):
+        raise ValidationError(_("This day can no longer be declined."))
+    locked.status = ShadowingStatus.DECLINED
+    locked.decline_reason = reason.strip()
+    locked.declined_at = timezone.now()
+    locked.save(update_fields=["status", "decline_reason", "declined_at", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def shadowing_day_confirm(*, day: ShadowingDay, by: User) -> ShadowingDay:
+    """The host confirms the day took place. Side effects: status confirmed."""
+    if day.host_id != by.pk:
+        raise PermissionDenied
+    locked = _lock(day)
+    if locked.status != ShadowingStatus.DONE:
+        raise ValidationError(
+            _("A day can be confirmed once it has passed and its reflection is written.")
+        )
+    locked.status = ShadowingStatus.CONFIRMED
+    locked.confirmed_at = timezone.now()
+    locked.save(update_fields=["status", "confirmed_at", "updated_at"])
+    return locked
+
+
+# --- Reflection and feedback ---------------------------------------------------------------
+
+
+@transaction.atomic
+def shadowing_day_reflect(
+    *,
+    day: ShadowingDay,
+    by: User,
+    seen: str,
+    surprised: str,
+    take_away: str,
+    question: str,
+) -> ShadowingDay:
+    """The shadower writes (or improves) the reflection; the day is then done.
+
+    Side effects: the reflection fields, status done (a confirmed day stays confirmed).
+    """
+    if day.shadower_id != by.pk:
+        raise PermissionDenied
+    locked = _lock(day)
+    if locked.status not in (
+        ShadowingStatus.PLANNED,
+        ShadowingStatus.DONE,
+        ShadowingStatus.CONFIRMED,
+    ):
+        raise ValidationError(_("A reflection is written on a planned day, after it took place."))
+    if locked.date > timezone.localdate():
+        raise ValidationError(
+            _("This day lies in the future; write the reflection after %(date)s.")
+            % {"date": locked.date.strftime("%d-%m-%Y")}
+        )
+    answers = [seen, surprised, take_away, question]
+    if not all(answer.strip() for answer in answers):
+        raise ValidationError(_("Answer each of the four questions."))
+    locked.reflection_seen = seen.strip()
+    locked.reflection_surprised = surprised.strip()
+    locked.reflection_take_away = take_away.strip()
+    locked.reflection_question = question.strip()
+    locked.reflection_written_at = timezone.now()
+    if locked.status == ShadowingStatus.PLANNED:
+        locked.status = ShadowingStatus.DONE
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> ShadowingFeedback:
+    """A teacher of the student writes feedback on the reflection; the student sees it.
+
+    Side effects: one ShadowingFeedback row.
+    """
+    if not is_teacher_of(teacher, day):
+        raise PermissionDenied
+    if not day.has_reflection:
+        raise ValidationError(_("There is no reflection yet to give feedback on."))
+    if not text.strip():
+        raise ValidationError(_("Write your feedback."))
+    return ShadowingFeedback.objects.create(day=day, author=teacher, text=text.strip())
+
+
+__all__ = [
+    "crosses_domains",
+    "same_domain",
+    "can_cancel",
+    "can_edit_when",
+    "shadowing_day_accept",
+    "shadowing_day_cancel",
+    "shadowing_day_confirm",
+    "shadowing_day_decline",
+    "shadowing_day_edit",
+    "shadowing_day_log",
+    "shadowing_day_reflect",
+    "shadowing_day_request",
+    "shadowing_feedback_give",
+    "shadowing_slot_offer",
+    "shadowing_slot_withdraw",
+]

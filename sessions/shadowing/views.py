@@ -1,0 +1,561 @@
+"""Views of shadowing days (meelopen): thin; they parse, ask the permissions, call one
+service, and redirect or render. Bad input ends in a message, never in a 500."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.choices import Domain, Profession
+from lin_platform.exports import FORMATS, Sheet, table_response
+from networks.choices import Role
+from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
+
+from . import permissions as perms
+from . import selectors, services
+from .choices import Dagdeel, ShadowingStatus
+from .forms import (
+    CancelForm,
+    DayEditForm,
+    DeclineForm,
+    FeedbackForm,
+    LogForm,
+    PeriodForm,
+    ReflectionForm,
+    RequestForm,
+    ShadowingSettingsForm,
+    SlotForm,
+)
+
+
+def _error(error: ValidationError) -> str:
+    return error.messages[0]
+
+
+def _day_url(day) -> str:
+    return reverse("shadowing:day", args=[day.network.slug, day.pk])
+
+
+@login_required
+def shadowing_home(request, slug):
+    """The network's shadowing entry: each role lands on its own page."""
+    network = get_network_for_member(request.user, slug)
+    role = role_in(request.user, network)
+    if role in perms.SHADOWER_ROLES:
+        return redirect("shadowing:logbook", slug)
+    if role == Role.TEACHER:
+        return redirect("shadowing:students", slug)
+    if role == Role.COORDINATOR:
+        return redirect("shadowing:pattern", slug)
+    raise PermissionDenied
+
+
+# --- The shadower ------------------------------------------------------------------------
+
+
+@login_required
+def logbook(request, slug):
+    network = perms.get_network_for_shadower(request.user, slug)
+    days = list(selectors.days_of_shadower(request.user, network))
+    context = {
+        "network": network,
+        "book": selectors.logbook(days, network.shadowing_dagdelen_required_for(request.user)),
+        "can_host": perms.can_host_in(request.user, network),
+    }
+    return render(request, "shadowing/logbook.html", context)
+
+
+def _full_logbook(request, network, student, *, own: bool):
+    days = list(selectors.days_of_shadower(student, network))
+    context = {
+        "network": network,
+        "student": student,
+        "own": own,
+        "book": selectors.logbook(days, network.shadowing_dagdelen_required_for(student)),
+    }
+    return render(request, "shadowing/logbook_full.html", context)
+
+
+@login_required
+def logbook_print(request, slug):
+    network = perms.get_network_for_shadower(request.user, slug)
+    return _full_logbook(request, network, request.user, own=True)
+
+
+@login_required
+def open_slots(request, slug):
+    network = perms.get_network_for_shadower(request.user, slug)
+    slots = list(selectors.open_slots_for(request.user, network))
+    for slot in slots:
+        slot.same_domain = services.same_domain(request.user, slot.host)
+    return render(
+        request,
+        "shadowing/slots.html",
+        {"network": network, "slots": slots},
+    )
+
+
+@login_required
+def slot_request(request, slug, pk):
+    network = perms.get_network_for_shadower(request.user, slug)
+    slot = perms.get_slot_for_request(request.user, network, pk)
+    same = services.same_domain(request.user, slot.host)
+    form = RequestForm(request.POST or None, same_domain=same)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day = services.shadowing_day_request(
+                shadower=request.user,
+                network=network,
+                slot=slot,
+                learning_goals=form.cleaned_data["learning_goals"],
+                same_domain_reason=form.cleaned_data.get("same_domain_reason", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(
+                request,
+                _("Your request has been sent to %(host)s.") % {"host": slot.host},
+            )
+            return redirect(_day_url(day))
+    context = {
+        "network": network,
+        "slot": slot,
+        "form": form,
+        "same_domain": same,
+        "refused": same and network.shadowing_same_domain == "refuse",
+        "booked": perms.slot_is_booked(slot),
+    }
+    return render(request, "shadowing/slot_request.html", context)
+
+
+@login_required
+def day_log(request, slug):
+    network = perms.get_network_for_shadower(request.user, slug)
+    candidates = [m for m in selectors.host_candidates(network) if m.user_id != request.user.pk]
+    form = LogForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        host_membership = form.cleaned_data["host"]
+        try:
+            day = services.shadowing_day_log(
+                shadower=request.user,
+                network=network,
+                host=host_membership.user,
+                host_network=host_membership.network,
+                on=form.cleaned_data["date"],
+                dagdeel=form.cleaned_data["dagdeel"],
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                hours=form.cleaned_data["hours"],
+                organisation_name=form.cleaned_data["organisation_name"]
+                or (str(host_membership.organisation) if host_membership.organisation else ""),
+                place=form.cleaned_data["place"],
+                learning_goals=form.cleaned_data["learning_goals"],
+                same_domain_reason=form.cleaned_data["same_domain_reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(
+                request,
+                _("The day is in your logbook. %(host)s confirms it after your reflection.")
+                % {"host": day.host},
+            )
+            return redirect(_day_url(day))
+    same_domain_hosts = [m for m in candidates if services.same_domain(request.user, m.user)]
+    context = {
+        "network": network,
+        "form": form,
+        "same_domain_hosts": same_domain_hosts,
+        "refuses": network.shadowing_same_domain == "refuse",
+    }
+    return render(request, "shadowing/day_log.html", context)
+
+
+# --- One day -----------------------------------------------------------------------------
+
+
+@login_required
+def day_detail(request, slug, pk):
+    day = perms.get_day_for_viewer(request.user, slug, pk)
+    user = request.user
+    is_teacher = perms.is_teacher_of(user, day)
+    context = {
+        "network": day.network,
+        "day": day,
+        "feedback": list(day.feedback.select_related("author")),
+        "same_domain": services.same_domain(day.shadower, day.host),
+        "is_shadower": day.shadower_id == user.pk,
+        "is_host": day.host_id == user.pk,
+        "is_teacher": is_teacher,
+        "decline_form": DeclineForm(),
+        "feedback_form": FeedbackForm(),
+        "can_reflect": day.shadower_id == user.pk
+        and day.status in (ShadowingStatus.PLANNED, ShadowingStatus.DONE, ShadowingStatus.CONFIRMED)
+        and day.date <= timezone.localdate(),
+        "can_cancel": services.can_cancel(day, user),
+        "can_edit": day.shadower_id == user.pk and day.status in services.EDITABLE_STATUSES,
+        "can_move": services.can_edit_when(day),
+        "has_started": day.has_started(),
+    }
+    return render(request, "shadowing/day_detail.html", context)
+
+
+@login_required
+def day_edit(request, slug, pk):
+    day = perms.get_day_for_shadower(request.user, slug, pk)
+    if day.status not in services.EDITABLE_STATUSES:
+        messages.error(
+            request,
+            _("This day is %(status)s; it can no longer be changed.")
+            % {"status": day.get_status_display().lower()},
+        )
+        return redirect(_day_url(day))
+    movable = services.can_edit_when(day)
+    form = DayEditForm(request.POST or None, day=day, movable=movable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # Only a movable day's form has these fields; the service calls the date ``on``.
+        when = {
+            ("on" if name == "date" else name): data[name] for name in form.WHEN_FIELDS if movable
+        }
+        try:
+            services.shadowing_day_edit(
+                day=day, by=request.user, learning_goals=data["learning_goals"], **when
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, _("Your changes to the day are saved."))
+            return redirect(_day_url(day))
+    return render(
+        request,
+        "shadowing/day_edit.html",
+        {"network": day.network, "day": day, "form": form, "movable": movable},
+    )
+
+
+@login_required
+@require_POST
+def day_cancel(request, slug, pk):
+    day = perms.get_day_for_party(request.user, slug, pk)
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["reason"][0])
+        return redirect(_safe_next(request, day))
+    reason = form.cleaned_data["reason"]
+    was_request = day.status == ShadowingStatus.REQUESTED
+    try:
+        services.shadowing_day_cancel(day=day, by=request.user, reason=reason)
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        if day.host_id == request.user.pk:
+            text = _("You cancelled the day; %(name)s is told by mail and sees your reason.") % {
+                "name": day.shadower
+            }
+        elif was_request:
+            text = _("You withdrew your request; %(name)s is told by mail.") % {"name": day.host}
+        else:
+            text = _("You cancelled the day; %(name)s is told by mail.") % {"name": day.host}
+        messages.success(request, text)
+    return redirect(_safe_next(request, day))
+
+
+@login_required
+def day_reflect(request, slug, pk):
+    day = perms.get_day_for_shadower(request.user, slug, pk)
+    initial = {
+        "seen": day.reflection_seen,
+        "surprised": day.reflection_surprised,
+        "take_away": day.reflection_take_away,
+        "question": day.reflection_question,
+    }
+    form = ReflectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.shadowing_day_reflect(day=day, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(
+                request,
+                _("Your reflection is saved. %(host)s is asked to confirm the day.")
+                % {"host": day.host},
+            )
+            return redirect(_day_url(day))
+    return render(
+        request,
+        "shadowing/reflect.html",
+        {"network": day.network, "day": day, "form": form},
+    )
+
+
+def _safe_next(request, day) -> str:
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = _day_url(day)
+    return next_url
+
+
+def _host_action(request, slug, pk, action):
+    day = perms.get_day_for_host(request.user, slug, pk)
+    try:
+        action(day)
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    return redirect(_safe_next(request, day))
+
+
+@login_required
+@require_POST
+def day_accept(request, slug, pk):
+    def accept(day):
+        services.shadowing_day_accept(day=day, by=request.user)
+        messages.success(
+            request, _("You accepted the request of %(name)s.") % {"name": day.shadower}
+        )
+
+    return _host_action(request, slug, pk, accept)
+
+
+@login_required
+@require_POST
+def day_decline(request, slug, pk):
+    def decline(day):
+        form = DeclineForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        services.shadowing_day_decline(day=day, by=request.user, reason=reason)
+        messages.success(
+            request, _("You declined; %(name)s sees your reason.") % {"name": day.shadower}
+        )
+
+    return _host_action(request, slug, pk, decline)
+
+
+@login_required
+@require_POST
+def day_confirm(request, slug, pk):
+    def confirm(day):
+        services.shadowing_day_confirm(day=day, by=request.user)
+        messages.success(request, _("You confirmed the day of %(name)s.") % {"name": day.shadower})
+
+    return _host_action(request, slug, pk, confirm)
+
+
+@login_required
+@require_POST
+def day_feedback(request, slug, pk):
+    day = perms.get_day_for_teacher(request.user, slug, pk)
+    form = FeedbackForm(request.POST)
+    try:
+        services.shadowing_feedback_give(
+            day=day, teacher=request.user, text=form.cleaned_data["text"] if form.is_valid() else ""
+        )
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        messages.success(
+            request, _("Your feedback is saved; %(name)s sees it.") % {"name": day.shadower}
+        )
+    return redirect(_day_url(day))
+
+
+# --- The host ----------------------------------------------------------------------------
+
+
+@login_required
+def host_overview(request, slug):
+    network = perms.get_network_for_host(request.user, slug)
+    days = list(selectors.days_hosted_by(request.user, network))
+    context = {
+        "network": network,
+        "requests": [d for d in days if d.status == ShadowingStatus.REQUESTED],
+        "to_confirm": [d for d in days if d.status == ShadowingStatus.DONE],
+        "planned": [d for d in days if d.status == ShadowingStatus.PLANNED],
+        "history": [
+            d
+            for d in days
+            if d.status
+            in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED)
+        ],
+        "slots": list(selectors.slots_of_host(request.user, network)),
+        "form": SlotForm(),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "shadowing/host.html", context)
+
+
+@login_required
+def slot_offer(request, slug):
+    network = perms.get_network_for_host(request.user, slug)
+    form = SlotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.shadowing_slot_offer(
+                host=request.user,
+                network=network,
+                on=data["date"],
+                dagdeel=data["dagdeel"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                organisation_name=data["organisation_name"],
+                place=data["place"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, _("Your dagdeel is offered to the network."))
+            return redirect("shadowing:host", network.slug)
+    return render(request, "shadowing/slot_offer.html", {"network": network, "form": form})
+
+
+@login_required
+@require_POST
+def slot_withdraw(request, slug, pk):
+    network = perms.get_network_for_host(request.user, slug)
+    slot = perms.get_slot_for_host(request.user, network, pk)
+    try:
+        services.shadowing_slot_withdraw(slot=slot, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        messages.success(request, _("The dagdeel is no longer offered."))
+    return redirect("shadowing:host", network.slug)
+
+
+# --- Teachers and coordinators -----------------------------------------------------------
+
+
+@login_required
+def students(request, slug):
+    network = perms.get_network_for_follower(request.user, slug)
+    rows = selectors.students_overview(network)
+    return render(request, "shadowing/students.html", {"network": network, "rows": rows})
+
+
+@login_required
+def student_logbook(request, slug, user_pk):
+    network = perms.get_network_for_follower(request.user, slug)
+    student = selectors.student_of(network, user_pk)
+    if student is None:
+        raise Http404
+    return _full_logbook(request, network, student, own=False)
+
+
+@login_required
+def pattern(request, slug):
+    network = get_network_for_coordinator(request.user, slug)
+    form = PeriodForm(request.GET or None)
+    start, end = form.period()
+    context = {
+        "network": network,
+        "form": form,
+        "matrix": selectors.pattern_matrix(network, start, end),
+        "query": f"start={start.isoformat()}&end={end.isoformat()}",
+    }
+    return render(request, "shadowing/pattern.html", context)
+
+
+EXPORT_HEADERS = {
+    "date": gettext_lazy("date"),
+    "dagdeel": gettext_lazy("dagdeel"),
+    "from": pgettext_lazy("start time", "from"),
+    "until": pgettext_lazy("end time", "until"),
+    "hours": gettext_lazy("hours"),
+    "status": gettext_lazy("status"),
+    "shadower": gettext_lazy("who shadows"),
+    "shadower_profession": gettext_lazy("profession of who shadows"),
+    "shadower_domain": gettext_lazy("domain of who shadows"),
+    "host": gettext_lazy("host"),
+    "host_profession": gettext_lazy("host's profession"),
+    "host_domain": gettext_lazy("host's domain"),
+    "host_network": gettext_lazy("host's network"),
+    "organisation": gettext_lazy("organisation"),
+    "place": gettext_lazy("place"),
+}
+
+
+def _label(choices, code: str) -> str:
+    """The label of ``code`` in the active language (the code itself if it is unknown)."""
+    return str(dict(choices.choices).get(code, code))
+
+
+def _export_row(day) -> list:
+    return [
+        day.date.isoformat(),
+        _label(Dagdeel, day.dagdeel),
+        day.starts_at.strftime("%H:%M"),
+        day.ends_at.strftime("%H:%M"),
+        float(day.hours),
+        _label(ShadowingStatus, day.status),
+        str(day.shadower),
+        _label(Profession, day.shadower.profession),
+        _label(Domain, day.shadower.domain),
+        str(day.host),
+        _label(Profession, day.host.profession),
+        _label(Domain, day.host.domain),
+        day.host_network.name,
+        day.organisation_name,
+        day.place,
+    ]
+
+
+@login_required
+def pattern_export(request, slug, fmt):
+    network = get_network_for_coordinator(request.user, slug)
+    if fmt not in FORMATS:
+        raise Http404
+    start, end = PeriodForm(request.GET or None).period()
+    sheets = [
+        Sheet(
+            _("Shadowing days"),
+            list(EXPORT_HEADERS.values()),
+            [_export_row(day) for day in selectors.export_rows(network, start, end)],
+        )
+    ]
+    if fmt == "xlsx":
+        matrix = selectors.pattern_matrix(network, start, end)
+        sheets += [
+            Sheet(
+                _("Who shadowed whom"),
+                [_("Shadowed by ↓ / host →"), *[label for _code, label in matrix.host_professions]],
+                [
+                    [label, *[(cell or {}).get("days", 0) for cell in cells]]
+                    for label, cells in matrix.table
+                ],
+            ),
+            Sheet(
+                _("Hours per domain"),
+                [_("domain"), _("days"), _("hours")],
+                [
+                    [tally.label, tally.days, float(tally.hours)]
+                    for tally in matrix.hours_per_domain
+                ],
+            ),
+        ]
+    return table_response(
+        fmt=fmt,
+        filename=f"meelopen-{network.slug}-{start.isoformat()}-{end.isoformat()}",
+        sheets=sheets,
+    )
+
+
+@login_required
+def shadowing_settings(request, slug):
+    network = get_network_for_coordinator(request.user, slug)
+    form = ShadowingSettingsForm(request.POST or None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The shadowing settings are saved."))
+        return redirect("shadowing:settings", network.slug)
+    return render(request, "shadowing/settings.html", {"network": network, "form": form})
