@@ -41,7 +41,7 @@ def queue(count: int):
     from accounts.models import User
     from networks.models import Membership, Network
     from sessions.meetings.models import Meeting, Rsvp
-    from sessions.reminders.kinds import meeting_key
+    from sessions.meetings.reminders import meeting_key
     from sessions.reminders.models import Delivery
 
     stamp = int(time.time())
@@ -84,7 +84,7 @@ def queue(count: int):
                 recipient=u,
                 lead_minutes=120,
                 network=network,
-                meeting=meeting,
+                target=meeting,
                 due_at=due,
                 next_attempt_at=due,
             )
@@ -113,7 +113,7 @@ def run(args, sink, number: int) -> dict:
 
     print(f"Run {number}: queueing {args.count} due deliveries ...", flush=True)
     meeting = queue(args.count)
-    ids = set(Delivery.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    ids = set(meeting.reminder_deliveries.values_list("pk", flat=True))
     connection.close()
     with sink.lock:
         sink.received.clear()
