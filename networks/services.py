@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.services import user_create_verified
 
+from . import outbox
 from .choices import Role
 from .models import Invitation, Membership, Network, Organisation, Theme
 
@@ -37,7 +38,10 @@ def invitation_create(
 
     Refuses (ValidationError) when the address already belongs to a current member or has
     an open invitation. An expired invitation for the address is withdrawn and replaced.
-    Side effects: an Invitation row; after commit, one mail to ``email``.
+    ``language`` is accepted for the callers' sake; the mail is in the invitee's language
+    (an account's) or the inviter's (``invitation_language``).
+    Side effects: an Invitation row and its outbox row; after commit, one mail to ``email``
+    (sent by the worker, never in the request).
     """
     email = _normalise_email(email)
     if Membership.objects.current().filter(network=network, user__email__iexact=email).exists():
@@ -77,11 +81,9 @@ def invitation_create(
                 % {"email": email},
                 code="already_invited",
             ) from exc
-        existing = User.objects.filter(email__iexact=email).first()
-        mail_language = existing.language if existing else (language or translation.get_language())
-        transaction.on_commit(
-            lambda: invitation_send(invitation=invitation, language=mail_language)
-        )
+        # The mail goes through the outbox: a delivery row committed with the invitation,
+        # sent by the worker (also when the mail server is down now: later).
+        outbox.announce("invitation", invitation)
     return invitation
 
 
@@ -89,8 +91,21 @@ def invitation_url(invitation: Invitation) -> str:
     return settings.SITE_URL + reverse("networks:invitation", args=[invitation.token])
 
 
-def invitation_send(*, invitation: Invitation, language: str = "nl") -> None:
-    """Mail the invitation link. Side effects: one mail."""
+def invitation_language(invitation: Invitation) -> str:
+    """The language of the invitation mail: the invitee's if they have an account, else the
+    inviter's, else the platform's default (Dutch)."""
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    for person in (existing, invitation.invited_by):
+        if person is not None and person.language:
+            return person.language
+    return settings.LANGUAGE_CODE
+
+
+def invitation_message(
+    *, invitation: Invitation, language: str | None = None
+) -> EmailMultiAlternatives:
+    """The invitation mail with its link (not sent: the outbox sends it)."""
+    language = language or invitation_language(invitation)
     with translation.override(language):
         context = {
             "invitation": invitation,
@@ -109,7 +124,20 @@ def invitation_send(*, invitation: Invitation, language: str = "nl") -> None:
         to=[invitation.email],
     )
     message.attach_alternative(html, "text/html")
-    message.send()
+    return message
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> None:
+    """Mail the link of an open invitation once more. Side effects: after commit, one mail
+    (a new delivery row in the outbox)."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(
+            _("This invitation can no longer be used. Invite the person again."),
+            code="not_open",
+        )
+    outbox.announce("invitation_resent", invitation)
 
 
 def invitation_revoke(*, invitation: Invitation) -> None:

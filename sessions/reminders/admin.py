@@ -9,7 +9,7 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     list_display = ["due_at", "kind", "recipient", "network", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind", "network"]
-    search_fields = ["recipient__email", "object_key", "message_id"]
+    search_fields = ["recipient__email", "email", "object_key", "message_id"]
     date_hierarchy = "due_at"
     list_select_related = ["recipient", "network"]
     readonly_fields = [field.name for field in Delivery._meta.fields]

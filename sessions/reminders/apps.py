@@ -8,6 +8,8 @@ class RemindersConfig(AppConfig):
     verbose_name = _("Reminders")
 
     def ready(self):
+        from . import network_kinds
         from .personal_data import register_section
 
         register_section()
+        network_kinds.register()

@@ -82,11 +82,13 @@ def _record(dues: list[Due]) -> int:
                 "kind", "object_key", "recipient_id", "lead_minutes"
             )
         )
+        # Rows to an address (no account) are told apart by their object_key.
         new = [
             Delivery(
                 kind=due.kind,
                 object_key=due.object_key,
                 recipient_id=due.recipient_id,
+                email=due.email,
                 lead_minutes=due.lead_minutes,
                 network_id=due.network_id,
                 content_type=content_type if due.object_id is not None else None,
@@ -102,6 +104,11 @@ def _record(dues: list[Due]) -> int:
         Delivery.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
         created += len(new)
     return created
+
+
+def record(dues: list[Due]) -> int:
+    """Record rows a kind made itself (a resent invitation); returns how many are new."""
+    return _record(dues)
 
 
 def _content_type(code: str):
@@ -180,11 +187,15 @@ def _still_due(rows: list[Delivery], now: dt.datetime) -> set[tuple]:
         kind = REGISTRY.get(code)
         if kind is None:
             continue
+        own = kind.still_due(items, now)
+        if own is not None:
+            keys |= own
+            continue
         object_ids = {row.object_id for row in items if row.object_id}
         dues = kind.due(
             now,
             network_ids={row.network_id for row in items},
-            recipient_ids={row.recipient_id for row in items},
+            recipient_ids={row.recipient_id for row in items if row.recipient_id},
             object_ids=object_ids or None,
         )
         keys |= {due.key for due in dues}

@@ -30,13 +30,16 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 class Due:
     kind: str
     object_key: str
-    recipient_id: int
+    # The account the mail is for; None for a mail to an address without one (``email``).
+    recipient_id: int | None
     lead_minutes: int
     due_at: dt.datetime
     network_id: int
     # The primary key of what the reminder is about, an instance of the kind's ``model``
     # (a meeting, a shadowing day); None for a kind about no one object (a digest).
     object_id: int | None = None
+    # The address of a mail to no account (``recipient_id`` None), e.g. an invitee's.
+    email: str = ""
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -87,6 +90,18 @@ class Kind:
     def withdraw_reason(self, delivery) -> str | None:
         """Why a claimed delivery is no longer due (untranslated, ``gettext_noop``), or None
         to let the dispatcher say it in general terms."""
+        return None
+
+    def still_due(self, rows, now: dt.datetime) -> set[tuple] | None:
+        """The keys (``Due.key``) among the claimed ``rows`` that are still due at ``now``;
+        None to let the dispatcher ask ``due`` (restricted to the rows). A kind whose rows
+        are not all answers of ``due`` (a resent invitation) says it here."""
+        return None
+
+    def message(self, delivery, now: dt.datetime):
+        """The whole mail (an ``EmailMultiAlternatives``) for a kind that builds its own:
+        one to an address without an account has no name to greet and no preferences link.
+        None (the default): the reminder mail of ``template``, per recipient."""
         return None
 
     def describe(self, delivery) -> str:

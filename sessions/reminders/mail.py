@@ -180,6 +180,9 @@ def build_message(delivery, now: dt.datetime, cache: dict | None = None):
     ``cache`` (one dict per batch) keeps rendered bodies and attachments, so a batch of
     reminders about the same object renders its templates once per language.
     """
+    own = REGISTRY[delivery.kind].message(delivery, now)
+    if own is not None:
+        return own
     cache = cache if cache is not None else {}
     person = personal(delivery)
     return compose(
@@ -396,6 +399,9 @@ def prepare(delivery, now: dt.datetime, cache: dict) -> Outgoing:
     send them (apart from the MIME boundaries), from the group's template where possible.
 
     Raises ValueError for an address that cannot be put in a mail."""
+    own = REGISTRY[delivery.kind].message(delivery, now)
+    if own is not None:  # a kind that builds its own mail (an invitation): no template
+        return serialise(own)
     group = _group(delivery, now, cache)
     key = ("template", group.key)
     if key not in cache:

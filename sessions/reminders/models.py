@@ -1,4 +1,5 @@
-"""Deliveries of reminder mails: one row per (kind, object, recipient, lead time).
+"""Deliveries of reminder mails and the platform's other mails (invitations): one row per
+(kind, object, recipient, lead time).
 
 Reminders are rows, not queued messages. The dispatcher (``sessions.reminders.dispatcher``)
 creates a
@@ -26,12 +27,17 @@ class Delivery(models.Model):
     # What the reminder is about, including what makes it a different reminder: the start
     # time of a meeting (a rescheduled meeting is a new key), the revision of a change.
     object_key = models.CharField(_("about"), max_length=120)
+    # Who the mail is for: an account, or (for a kind that mails an address without an
+    # account, such as an invitation to a network) only ``email``.
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="reminder_deliveries",
         verbose_name=_("recipient"),
     )
+    email = models.EmailField(_("e-mail address"), blank=True)
     lead_minutes = models.IntegerField(_("minutes before"), default=0)
     network = models.ForeignKey(
         "networks.Network", on_delete=models.CASCADE, related_name="reminder_deliveries"
@@ -73,6 +79,17 @@ class Delivery(models.Model):
                 fields=["kind", "object_key", "recipient", "lead_minutes"],
                 name="one_delivery_per_reminder",
             ),
+            # The same for rows addressed to an e-mail address only (NULLs are distinct in
+            # the constraint above, so it does not hold them).
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "email", "lead_minutes"],
+                condition=Q(recipient__isnull=True),
+                name="one_delivery_per_address",
+            ),
+            models.CheckConstraint(
+                condition=Q(recipient__isnull=False) | ~Q(email=""),
+                name="delivery_has_a_recipient_or_address",
+            ),
             models.CheckConstraint(
                 condition=~Q(status=DeliveryStatus.SENT) | Q(sent_at__isnull=False),
                 name="sent_delivery_has_sent_at",
@@ -85,7 +102,12 @@ class Delivery(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.object_key} → {self.recipient_id} ({self.status})"
+        return f"{self.kind} {self.object_key} → {self.recipient_id or self.email} ({self.status})"
+
+    @property
+    def address(self) -> str:
+        """Where the mail goes: the account's address, else the row's own."""
+        return self.recipient.email if self.recipient_id else self.email
 
     @property
     def kind_label(self) -> str:
