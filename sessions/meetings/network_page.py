@@ -1,0 +1,28 @@
+"""What meetings show on the network page (:mod:`networks.sections`): the Agenda button
+and the network's next three meetings the person may see (one query)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from networks.sections import register_network_action, register_network_section
+
+
+def _next_meetings(request, network):
+    from .selectors.meetings import next_of_network
+
+    return {"meetings": next_of_network(network, request.user, limit=3)}
+
+
+def register_network_page() -> None:
+    register_network_action(
+        "meetings.agenda",
+        url=lambda network: reverse("meetings:network_agenda", args=[network.slug]),
+        label=_("Agenda"),
+        order=10,
+    )
+    register_network_section(
+        "meetings.next",
+        template="meetings/partials/network_next_meetings.html",
+        context=_next_meetings,
+        order=10,
+    )
