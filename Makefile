@@ -21,7 +21,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 help:
 	@echo "make run              start the platform on http://127.0.0.1:8000 (web, Celery worker and beat)"
 	@echo "make test             run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)"
-	@echo "make lint             ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint             ruff check, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make format           ruff format and ruff check --fix"
 	@echo "make messages         update the Dutch catalogue (needs GNU gettext) and compile it"
 	@echo "make clean            remove the virtualenv, compiled catalogues and collected static files"
@@ -60,6 +60,7 @@ test: install compilemessages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install

@@ -12,7 +12,9 @@ class CaseworkConfig(AppConfig):
         from networks.demo import register_seeder
 
         from .demo import seed_casework_from_context
+        from .network_page import register_network_page
         from .personal_data import register_section
 
         register_seeder("casework", seed_casework_from_context)
         register_section()
+        register_network_page()

@@ -7,6 +7,7 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from . import personal_data
+        from . import personal_data, sections
 
         personal_data.register_section()
+        sections.register_own_actions()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 
-from . import permissions, selectors, services
+from . import permissions, sections, selectors, services
 from .forms import (
     InvitationForm,
     InvitationSignupForm,
@@ -36,6 +36,9 @@ def network_detail(request, slug):
         "themes": list(network.themes.all()),
         "partnerships": list(network.partnerships.select_related("organisation")),
         "mix": selectors.domain_mix(network),
+        # What meetings, shadowing and casework show here (registered from their ready()).
+        "actions": sections.render_network_sections(request, network, sections.ACTIONS),
+        "sections": sections.render_network_sections(request, network, sections.BODY),
     }
     return render(request, "networks/network_detail.html", context)
 

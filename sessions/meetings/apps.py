@@ -12,6 +12,7 @@ class MeetingsConfig(AppConfig):
         from sessions.reminders.kinds import register_kinds
 
         from .demo import seed_meetings_demo, seed_method_demo
+        from .network_page import register_network_page
         from .personal_data import register_section
         from .reminders import KINDS
 
@@ -20,3 +21,4 @@ class MeetingsConfig(AppConfig):
         register_seeder("method", seed_method_demo)
         register_kinds(*KINDS)
         register_section()
+        register_network_page()

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from networks.permissions import get_network_for_coordinator
 
+from .pages import log_parent
 from .selectors import LOG_FILTERS, deliveries_of_network
 
 PAGE_SIZE = 50
@@ -26,5 +27,6 @@ def reminder_log(request, slug: str):
         "page": page,
         "status": status,
         "filters": list(LOG_FILTERS),
+        "parent": log_parent(network),
     }
     return render(request, "reminders/log.html", context)

@@ -12,9 +12,11 @@ class ShadowingConfig(AppConfig):
         from sessions.reminders.kinds import register_kinds
 
         from .demo import seed_shadowing_demo
+        from .network_page import register_network_page
         from .personal_data import register_section
         from .reminders import KINDS
 
         register_seeder("shadowing", seed_shadowing_demo)
         register_kinds(*KINDS)
         register_section()
+        register_network_page()

@@ -185,6 +185,10 @@ def test_the_project_page_shows_everything(client, network, project, coordinator
     response = client.get(reverse("networks:project_detail", args=[network.slug, project.pk]))
     assert [m.title for m in response.context["milestones"]] == ["Nulmeting klaar"]
     assert response.context["meetings"] == [meeting]
+    # the line links to the meeting through Meeting.get_absolute_url (networks names no URL
+    # of the meetings app)
+    meeting_url = reverse("meetings:detail", args=[network.slug, meeting.pk])
+    assert f'<a href="{meeting_url}">Themabijeenkomst voeding</a>' in response.content.decode()
 
 
 @pytest.mark.parametrize("n", [1, 50])

@@ -1,5 +1,5 @@
 """The network page: an Agenda button and the next three meetings (a partial of the
-meetings app, included through ``{% network_next_meetings network %}``)."""
+meetings app, registered as a section of the network page from its ready())."""
 
 import datetime as dt
 

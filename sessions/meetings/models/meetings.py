@@ -136,6 +136,12 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """The meeting's page; lower apps (networks' theme projects) link here by this."""
+        from django.urls import reverse
+
+        return reverse("meetings:detail", args=[self.network.slug, self.pk])
+
     @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
