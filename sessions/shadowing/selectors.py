@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from accounts.choices import PROFESSION_DOMAIN, Domain, Profession
@@ -419,6 +419,21 @@ def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int
     )
 
 
+def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[int, int | None]]:
+    """(network, school) pairs where reflections of current students written since
+    ``since`` have no feedback yet; the school is the student's membership organisation
+    (None when it names none). Only teachers of that school teach those students, so only
+    they get the digest. One query."""
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
+        Exists(_current_student()), ~Exists(has_feedback)
+    )
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=network_ids)
+    school = Subquery(_current_student().values("organisation_id")[:1])
+    return set(qs.order_by().annotate(school=school).values_list("network_id", "school").distinct())
+
+
 def awaiting_feedback(teacher, network: Network, since: datetime) -> list[ShadowingDay]:
     """The lines of a teacher's digest: reflections of the network's students since
     ``since`` that have no feedback yet, newest first."""
@@ -552,12 +567,12 @@ def home_for(user, memberships: list[Membership], *, today: date | None = None) 
         if day.shadower_id == user.pk:
             if day.status in COUNTS_FOR_PROGRESS:
                 confirmed[day.network_id] += DAGDEEL_COUNT[day.dagdeel]
-            elif day.status == ShadowingStatus.PLANNED and day.date <= today:
+            elif day.awaits_reflection and day.date <= today:
                 home.to_reflect.append(day)
             elif day.status in HOST_INBOX_STATUSES:
                 home.waiting_for_host.append(day)
         else:
-            if day.status == ShadowingStatus.REQUESTED:
+            if day.is_request:
                 home.requests.append(day)
             else:
                 home.to_confirm.append(day)

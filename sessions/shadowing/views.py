@@ -379,7 +379,7 @@ def host_overview(request, slug):
     days = list(selectors.days_hosted_by(request.user, network))
     context = {
         "network": network,
-        "requests": [d for d in days if d.status == ShadowingStatus.REQUESTED],
+        "requests": [d for d in days if d.is_request],
         "to_confirm": [d for d in days if d.status in AWAITING_CONFIRMATION],
         "planned": [d for d in days if d.awaits_reflection],
         "history": [d for d in days if d.status in HISTORY_STATUSES],

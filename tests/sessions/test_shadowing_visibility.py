@@ -2,13 +2,18 @@
 network's coordinators and the teachers who teach the shadower (same school). A teacher of
 another school in the same network sees the day and its reflection nowhere."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from networks.choices import OrganisationKind, Role
 from networks.models import Membership
+from sessions.reminders.kinds import digest_moment
 from sessions.shadowing import permissions as perms
 from sessions.shadowing import selectors
+from sessions.shadowing.reminders import TeacherDigest
 from tests.factories import OrganisationFactory, ThemeFactory, member
 from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
 
@@ -143,3 +148,10 @@ def test_export_is_for_coordinators_only_and_holds_no_reflection(client, network
     content = response.content.decode("utf-8-sig")
     assert "Sara Student" in content
     assert SECRET not in content
+
+
+def test_weekly_digest_goes_only_to_teachers_of_the_students_school(network, schools):
+    day, people = schools
+    moment = digest_moment(timezone.now() + timedelta(days=7))
+    due = TeacherDigest().due(moment + timedelta(hours=1), network_ids=[network.pk])
+    assert {d.recipient_id for d in due} == {people["same_school"].pk}
