@@ -1,8 +1,8 @@
 """The link from casework to shadowing days: the one place where casework reads them.
 
 The themes board shows, for each theme, the shadowing reflections that mention it. Who may
-open which reflection is decided by the shadowing rules in the meetings app; casework only
-gets a count and the days the viewer may open, never reflection text.
+open which reflection is decided by shadowing's one visibility rule (``days_visible_to``);
+casework only gets a count and the days the viewer may open, never reflection text.
 """
 
 from sessions.shadowing.selectors import Mentions, reflections_mentioning

@@ -42,14 +42,31 @@ class ShadowingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# The status groups, declared once; code asks these instead of listing statuses.
+
+# Not yet held: a request, or a day agreed (or logged) that has no reflection yet.
+OPEN_STATUSES = (ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED)
+NOT_HELD_STATUSES = OPEN_STATUSES
+# The day took place: its reflection is written (and perhaps confirmed by the host).
+HELD_STATUSES = (ShadowingStatus.DONE, ShadowingStatus.CONFIRMED)
+# Ended without taking place; counts for nothing, stays in the logbook.
+CLOSED_STATUSES = (ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED)
 # A day in one of these statuses holds its slot and its time in the person's calendar;
 # a declined or cancelled day frees both.
-ACTIVE_STATUSES = [
-    ShadowingStatus.REQUESTED,
-    ShadowingStatus.PLANNED,
-    ShadowingStatus.DONE,
-    ShadowingStatus.CONFIRMED,
-]
+ACTIVE_STATUSES = [*OPEN_STATUSES, *HELD_STATUSES]
+# Still waiting for someone (the host or the shadower): everything but confirmed and closed.
+PENDING_STATUSES = (*OPEN_STATUSES, ShadowingStatus.DONE)
+# Until the host confirms, the shadower may still improve what they wrote (and move a day
+# they logged); a moved day that still goes ahead is notified to the host.
+EDITABLE_STATUSES = PENDING_STATUSES
+# Hours count once the day happened; progress counts confirmed dagdelen only.
+COUNTS_FOR_HOURS = HELD_STATUSES
+COUNTS_FOR_PROGRESS = (ShadowingStatus.CONFIRMED,)
+AWAITING_CONFIRMATION = (ShadowingStatus.DONE,)
+# Nothing left to do: confirmed, declined or cancelled (the host's history).
+HISTORY_STATUSES = (ShadowingStatus.CONFIRMED, *CLOSED_STATUSES)
+# What the host's inbox holds: requests to answer and reflections to confirm.
+HOST_INBOX_STATUSES = (ShadowingStatus.REQUESTED, ShadowingStatus.DONE)
 
 
 class ShadowingSource(models.TextChoices):

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
+from .choices import ACTIVE_STATUSES, CLOSED_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
 
 MAX_HOURS = Decimal("12")
 
@@ -195,6 +195,29 @@ class ShadowingDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shadower} → {self.host}, {self.date} {self.get_dagdeel_display()}"
+
+    # What templates ask instead of comparing status strings.
+    @property
+    def is_request(self) -> bool:
+        return self.status == ShadowingStatus.REQUESTED
+
+    @property
+    def awaits_reflection(self) -> bool:
+        """Agreed (or logged) and not yet reflected on."""
+        return self.status == ShadowingStatus.PLANNED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == ShadowingStatus.DECLINED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ShadowingStatus.CANCELLED
+
+    @property
+    def is_closed(self) -> bool:
+        """Declined or cancelled: counts for nothing."""
+        return self.status in CLOSED_STATUSES
 
     @property
     def has_reflection(self) -> bool:

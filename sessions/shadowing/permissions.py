@@ -1,13 +1,17 @@
 """Who may see and do what with shadowing days. Views and templates ask these.
 
-A shadowing day is seen by the person who shadows, the host, the coordinators of the
-day's network, and, when the shadower is a student of that network, its teachers. Anyone
+One visibility rule for a day and its reflection (``can_see_day``, and for lists the
+queryset ``selectors.days_visible_to``): the person who shadows, the host, the coordinators
+of the day's network, and the teachers who teach the shadower. A teacher teaches a student
+when both are current members of the day's network (teacher and student) for the same
+school: their memberships name the same organisation (or neither names one). A teacher of
+another school in the same network sees neither the day nor its reflection. Anyone
 else gets 404 (the day is not even confirmed to exist). Someone who sees the day but asks
 for an action that is not theirs (a teacher confirming, a student giving feedback) gets 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -15,8 +19,9 @@ from networks.choices import Role
 from networks.models import Membership, Network
 from networks.permissions import can_manage_network, get_network_for_member, role_in
 
-from .choices import ACTIVE_STATUSES
+from .choices import ACTIVE_STATUSES, EDITABLE_STATUSES, ShadowingSource
 from .models import ShadowingDay, ShadowingSlot
+from .transitions import Action, allowed
 
 # Who may shadow someone, and who may host: the issue names students and professionals.
 SHADOWER_ROLES = frozenset({Role.STUDENT, Role.PROFESSIONAL})
@@ -30,6 +35,18 @@ def can_shadow_in(user, network: Network) -> bool:
 
 def can_host_in(user, network: Network) -> bool:
     return role_in(user, network) in HOST_ROLES
+
+
+def followed_students(user, network: Network):
+    """Ids (a subquery) of the students whose logbooks ``user`` follows in ``network``: all
+    current students for a coordinator, those they teach for a teacher, none otherwise."""
+    if can_manage_network(user, network):
+        return (
+            Membership.objects.current()
+            .filter(network=network, role=Role.STUDENT)
+            .values("user_id")
+        )
+    return taught_students(user, network)
 
 
 def can_follow_students(user, network: Network) -> bool:
@@ -50,19 +67,42 @@ def is_student_in(user_id: int, network: Network) -> bool:
     )
 
 
-def is_teacher_of(user, day: ShadowingDay) -> bool:
-    """A teacher of the day's network, and the shadower a student in it."""
-    return role_in(user, day.network) == Role.TEACHER and is_student_in(
-        day.shadower_id, day.network
+def taught_students(user, network: Network):
+    """Ids (a subquery, no query of its own) of the current students of ``network`` that
+    ``user`` teaches: the students whose membership names the teacher's school (neither
+    naming one counts as the same); none when ``user`` is no current teacher there."""
+    students = Membership.objects.current().filter(network=network, role=Role.STUDENT)
+    if not user.is_authenticated:
+        return students.none().values("user_id")
+    teacher = Membership.objects.current().filter(
+        network=network, user_id=user.pk, role=Role.TEACHER
     )
+    same_school = Exists(teacher.filter(organisation_id=OuterRef("organisation_id")))
+    neither = Q(organisation__isnull=True) & Q(Exists(teacher.filter(organisation__isnull=True)))
+    return students.filter(Q(same_school) | neither).values("user_id")
+
+
+def teaches(user, student_id: int, network: Network) -> bool:
+    return taught_students(user, network).filter(user_id=student_id).exists()
+
+
+def is_teacher_of(user, day: ShadowingDay) -> bool:
+    """A teacher of the day's network who teaches the shadower (same school)."""
+    return teaches(user, day.shadower_id, day.network)
 
 
 def can_see_day(user, day: ShadowingDay) -> bool:
+    """The one visibility rule of a day and its reflection (see the module's docstring)."""
     if not user.is_authenticated:
         return False
     if user.pk in (day.shadower_id, day.host_id):
         return True
     return can_manage_network(user, day.network) or is_teacher_of(user, day)
+
+
+def can_see_reflection(user, day: ShadowingDay) -> bool:
+    """Whoever sees the day sees its reflection; nobody else."""
+    return can_see_day(user, day)
 
 
 def get_day_for_viewer(user, slug: str, pk: int) -> ShadowingDay:
@@ -166,3 +206,54 @@ def get_slot_for_host(user, network: Network, pk: int) -> ShadowingSlot:
 
 def slot_is_booked(slot: ShadowingSlot) -> bool:
     return slot.days.filter(status__in=ACTIVE_STATUSES).exists()
+
+
+# --- What a person may do with a day (pure predicates; no query unless noted) -------------
+
+
+def can_accept(user, day: ShadowingDay) -> bool:
+    return allowed(day, user, Action.ACCEPT)
+
+
+def can_decline(user, day: ShadowingDay) -> bool:
+    return allowed(day, user, Action.DECLINE)
+
+
+def can_confirm(user, day: ShadowingDay) -> bool:
+    return allowed(day, user, Action.CONFIRM)
+
+
+def can_reflect(user, day: ShadowingDay) -> bool:
+    """The shadower, on a planned, done or confirmed day whose date has come."""
+    return allowed(day, user, Action.REFLECT)
+
+
+def can_cancel(user, day: ShadowingDay, now=None) -> bool:
+    """The shadower withdraws a request (at any time: it was never agreed) or cancels a
+    planned day before it starts; the host cancels a planned day before it starts."""
+    return allowed(day, user, Action.CANCEL, now)
+
+
+def can_answer(user, day: ShadowingDay) -> bool:
+    """Whether the host has something to answer on this day (accept, decline, confirm)."""
+    return can_accept(user, day) or can_decline(user, day) or can_confirm(user, day)
+
+
+def can_edit(user, day: ShadowingDay) -> bool:
+    """The shadower improves what they wrote until the host confirms."""
+    return user.pk == day.shadower_id and day.status in EDITABLE_STATUSES
+
+
+def day_is_movable(day: ShadowingDay) -> bool:
+    """Whether the day itself may still be moved: only a day the shadower logged
+    (a booked dagdeel keeps the host's date and time), not yet confirmed."""
+    return day.source == ShadowingSource.LOGGED and day.status in EDITABLE_STATUSES
+
+
+def can_edit_when(user, day: ShadowingDay) -> bool:
+    return can_edit(user, day) and day_is_movable(day)
+
+
+def can_give_feedback(user, day: ShadowingDay) -> bool:
+    """A teacher who teaches the shadower, once the reflection is written (one query)."""
+    return day.has_reflection and is_teacher_of(user, day)

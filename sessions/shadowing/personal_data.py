@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from accounts.personal_data import choice, iso, number, register
 from sessions.reminders.services import reminders_send_soon
 
-from .choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
+from .choices import ACTIVE_STATUSES, OPEN_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
 from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 
 COVERS = (
@@ -161,7 +161,7 @@ def erase(user, *, by) -> None:
 
     not_held = (
         ShadowingDay.objects.filter(Q(shadower=user) | Q(host=user))
-        .filter(date__gte=today, status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED])
+        .filter(date__gte=today, status__in=OPEN_STATUSES)
         .select_related("shadower", "host")
     )
     cancelled_any = False

@@ -276,8 +276,8 @@ class ShadowingMoved(ShadowingDayBefore):
 
 class TeacherDigest(Kind):
     """Monday 08:00 Amsterdam time, to each teacher of a network in which reflections of
-    current students from the last four weeks wait for feedback: one mail per network,
-    listing them. No mail when nothing waits."""
+    current students they teach (same school) from the last four weeks wait for feedback:
+    one mail per network, listing them. No mail when nothing waits."""
 
     code = "teacher_digest"
     label = _("Weekly overview for teachers: reflections waiting for feedback")
@@ -290,13 +290,14 @@ class TeacherDigest(Kind):
         moment = digest_moment(now)
         if now - moment > self.window:
             return []
-        waiting = shadowing_selectors.awaiting_feedback_counts(
+        # Only the teachers who teach a waiting student (same school) get the digest.
+        schools = shadowing_selectors.awaiting_feedback_schools(
             moment - self.looks_back, network_ids
         )
-        if not waiting:
+        if not schools:
             return []
         teachers = Membership.objects.current(on=now.astimezone(AMSTERDAM).date()).filter(
-            role=Role.TEACHER, network_id__in=waiting, user__is_active=True
+            role=Role.TEACHER, network_id__in={n for n, _school in schools}, user__is_active=True
         )
         if recipient_ids is not None:
             teachers = teachers.filter(user_id__in=recipient_ids)
@@ -305,10 +306,10 @@ class TeacherDigest(Kind):
             Due(
                 self.code, f"teacher-digest:{network_id}:{key_date}", user_id, 0, moment, network_id
             )
-            for network_id, user_id, off in teachers.values_list(
-                "network_id", "user_id", "user__reminders_off"
+            for network_id, user_id, off, school in teachers.values_list(
+                "network_id", "user_id", "user__reminders_off", "organisation_id"
             )
-            if self.code not in (off or [])
+            if self.code not in (off or []) and (network_id, school) in schools
         ]
 
     def context(self, delivery, now):

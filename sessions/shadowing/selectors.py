@@ -9,18 +9,35 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from accounts.choices import PROFESSION_DOMAIN, Domain, Profession
 from networks.choices import Role
 from networks.models import Membership, Network
 
-from .choices import ACTIVE_STATUSES, DAGDEEL_COUNT, ShadowingStatus
+from .choices import (
+    ACTIVE_STATUSES,
+    AWAITING_CONFIRMATION,
+    CLOSED_STATUSES,
+    COUNTS_FOR_HOURS,
+    COUNTS_FOR_PROGRESS,
+    DAGDEEL_COUNT,
+    HELD_STATUSES,
+    HOST_INBOX_STATUSES,
+    PENDING_STATUSES,
+    ShadowingStatus,
+)
 from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from .permissions import HOST_ROLES, SHADOWER_ROLES, partner_network_ids
+from .permissions import (
+    HOST_ROLES,
+    SHADOWER_ROLES,
+    followed_students,
+    partner_network_ids,
+    taught_students,
+)
 
-HAPPENED = [ShadowingStatus.DONE, ShadowingStatus.CONFIRMED]
+HAPPENED = list(HELD_STATUSES)
 
 
 def _domain_of(profession: str) -> str:
@@ -32,6 +49,27 @@ def _with_people(qs: QuerySet[ShadowingDay]) -> QuerySet[ShadowingDay]:
         "network", "host_network", "shadower", "host", "cancelled_by"
     ).prefetch_related(
         Prefetch("feedback", queryset=ShadowingFeedback.objects.select_related("author"))
+    )
+
+
+# --- Who sees which days -------------------------------------------------------------------
+
+
+def days_visible_to(user, network: Network) -> QuerySet[ShadowingDay]:
+    """The days of ``network`` that ``user`` may see, with their reflections: the one
+    visibility rule of ``permissions.can_see_day`` as a filter (the shadower, the host, the
+    network's coordinators, and the teachers who teach the shadower). No query of its own."""
+    days = ShadowingDay.objects.filter(network=network)
+    if not user.is_authenticated:
+        return days.none()
+    coordinator = Membership.objects.current().filter(
+        network=network, user_id=user.pk, role=Role.COORDINATOR
+    )
+    return days.filter(
+        Q(shadower_id=user.pk)
+        | Q(host_id=user.pk)
+        | Q(Exists(coordinator))
+        | Q(shadower_id__in=taught_students(user, network))
     )
 
 
@@ -82,11 +120,11 @@ def logbook(days: list[ShadowingDay], required: int) -> Logbook:
     domains: dict[str, Tally] = {}
     professions: dict[str, Tally] = {}
     for day in days:
-        if day.status == ShadowingStatus.CONFIRMED:
+        if day.status in COUNTS_FOR_PROGRESS:
             book.confirmed_dagdelen += DAGDEEL_COUNT[day.dagdeel]
-        elif day.status == ShadowingStatus.DONE:
+        elif day.status in AWAITING_CONFIRMATION:
             book.awaiting_dagdelen += DAGDEEL_COUNT[day.dagdeel]
-        if day.status not in HAPPENED:
+        if day.status not in COUNTS_FOR_HOURS:
             continue
         book.hours_total += day.hours
         domain = day.host.domain
@@ -162,10 +200,14 @@ class StudentRow:
     last_reflection: ShadowingDay | None
 
 
-def students_overview(network: Network) -> list[StudentRow]:
-    """Each current student of ``network`` with progress and reflections without feedback;
-    three queries whatever the number of students and days."""
-    memberships = list(student_memberships(network))
+def students_overview(network: Network, viewer=None) -> list[StudentRow]:
+    """Each current student of ``network`` (only those ``viewer`` follows, when given: all
+    for a coordinator, the taught ones for a teacher) with progress and reflections without
+    feedback; three queries whatever the number of students and days."""
+    memberships = student_memberships(network)
+    if viewer is not None:
+        memberships = memberships.filter(user_id__in=followed_students(viewer, network))
+    memberships = list(memberships)
     ids = [m.user_id for m in memberships]
     days_by_student: dict[int, list[ShadowingDay]] = defaultdict(list)
     days = (
@@ -191,9 +233,12 @@ def students_overview(network: Network) -> list[StudentRow]:
     return rows
 
 
-def student_of(network: Network, user_pk: int):
-    """A current student of ``network``, or None."""
-    membership = student_memberships(network).filter(user_id=user_pk).first()
+def student_of(network: Network, user_pk: int, viewer=None):
+    """A current student of ``network`` (that ``viewer`` follows, when given), or None."""
+    memberships = student_memberships(network).filter(user_id=user_pk)
+    if viewer is not None:
+        memberships = memberships.filter(user_id__in=followed_students(viewer, network))
+    membership = memberships.first()
     return membership.user if membership else None
 
 
@@ -247,7 +292,7 @@ def pattern_matrix(network: Network, start: date, end: date) -> PatternMatrix:
         tally.days += row["days"]
     counts = days_in_period(network, start, end).aggregate(
         requested=Count("pk", filter=Q(status=ShadowingStatus.REQUESTED)),
-        done=Count("pk", filter=Q(status=ShadowingStatus.DONE)),
+        done=Count("pk", filter=Q(status__in=AWAITING_CONFIRMATION)),
     )
 
     def labelled(professions):
@@ -323,7 +368,7 @@ def due_move_notice(at: datetime, window: timedelta) -> QuerySet[ShadowingDay]:
     """Days the shadower moved within ``window`` before ``at`` and that still go ahead:
     tell the host (once per move)."""
     return ShadowingDay.objects.filter(
-        status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED, ShadowingStatus.DONE],
+        status__in=PENDING_STATUSES,
         moved_at__lte=at,
         moved_at__gte=at - window,
     ).select_related("shadower", "host", "network")
@@ -332,7 +377,7 @@ def due_move_notice(at: datetime, window: timedelta) -> QuerySet[ShadowingDay]:
 def teacher_digest(teacher, network: Network, since: datetime) -> QuerySet[ShadowingDay]:
     """For the teacher's weekly digest: reflections of the network's students written since
     ``since``, newest first, with the number of feedback notes they have."""
-    students = student_memberships(network).values("user_id")
+    students = taught_students(teacher, network)
     return (
         ShadowingDay.objects.filter(
             network=network,
@@ -374,6 +419,21 @@ def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int
     )
 
 
+def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[int, int | None]]:
+    """(network, school) pairs where reflections of current students written since
+    ``since`` have no feedback yet; the school is the student's membership organisation
+    (None when it names none). Only teachers of that school teach those students, so only
+    they get the digest. One query."""
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
+        Exists(_current_student()), ~Exists(has_feedback)
+    )
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=network_ids)
+    school = Subquery(_current_student().values("organisation_id")[:1])
+    return set(qs.order_by().annotate(school=school).values_list("network_id", "school").distinct())
+
+
 def awaiting_feedback(teacher, network: Network, since: datetime) -> list[ShadowingDay]:
     """The lines of a teacher's digest: reflections of the network's students since
     ``since`` that have no feedback yet, newest first."""
@@ -405,39 +465,29 @@ def reflections_mentioning(
 ) -> dict[int, Mentions]:
     """For each ``key: name``, the reflections on days of ``network`` whose text mentions
     ``name`` (case-insensitive). ``visible`` holds only days the viewer may see under the
-    shadowing rules (the shadower, the host, teachers of the network when the shadower is
-    one of its students, its coordinators); the text itself is left to the day's page.
+    one visibility rule (``days_visible_to``); the text itself is left to the day's page.
 
-    Two queries whatever the number of names and days: the network's memberships that
-    matter (the viewer's role, its students) and the written reflections.
+    Two queries whatever the number of names and days: the ids of the days the viewer may
+    see, and the written reflections.
     """
     result = {key: Mentions() for key in names}
     wanted = {key: name.casefold() for key, name in names.items() if name.strip()}
     if not wanted or not viewer.is_authenticated:
         return result
-    role, students = None, set()
-    rows = (
-        Membership.objects.current()
-        .filter(network=network)
-        .filter(Q(user_id=viewer.pk) | Q(role=Role.STUDENT))
-        .values_list("user_id", "role")
+    written = ShadowingDay.objects.filter(network=network, reflection_written_at__isnull=False)
+    visible_ids = set(
+        days_visible_to(viewer, network)
+        .filter(reflection_written_at__isnull=False)
+        .values_list("pk", flat=True)
     )
-    for user_id, member_role in rows:
-        if user_id == viewer.pk and role != Role.COORDINATOR:
-            role = member_role
-        if member_role == Role.STUDENT:
-            students.add(user_id)
     days = (
-        ShadowingDay.objects.filter(network=network, reflection_written_at__isnull=False)
-        .select_related("shadower")
+        written.select_related("shadower")
         .only("pk", "date", "dagdeel", "network_id", "host_id", "shadower", *REFLECTION_FIELDS)
         .order_by("-date", "-pk")
     )
 
     def may_see(day) -> bool:
-        if viewer.pk in (day.shadower_id, day.host_id) or role == Role.COORDINATOR:
-            return True
-        return role == Role.TEACHER and day.shadower_id in students
+        return day.pk in visible_ids
 
     for day in days:
         text = " ".join(getattr(day, name) for name in REFLECTION_FIELDS).casefold()
@@ -505,24 +555,24 @@ def home_for(user, memberships: list[Membership], *, today: date | None = None) 
             | Q(
                 host=user,
                 host_network_id__in=networks,
-                status__in=[ShadowingStatus.REQUESTED, ShadowingStatus.DONE],
+                status__in=HOST_INBOX_STATUSES,
             )
         )
-        .exclude(status__in=[ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED])
+        .exclude(status__in=CLOSED_STATUSES)
         .select_related("network", "shadower", "host")
         .order_by("date", "starts_at")
     )
     confirmed: dict[int, int] = defaultdict(int)
     for day in days:
         if day.shadower_id == user.pk:
-            if day.status == ShadowingStatus.CONFIRMED:
+            if day.status in COUNTS_FOR_PROGRESS:
                 confirmed[day.network_id] += DAGDEEL_COUNT[day.dagdeel]
-            elif day.status == ShadowingStatus.PLANNED and day.date <= today:
+            elif day.awaits_reflection and day.date <= today:
                 home.to_reflect.append(day)
-            elif day.status in (ShadowingStatus.REQUESTED, ShadowingStatus.DONE):
+            elif day.status in HOST_INBOX_STATUSES:
                 home.waiting_for_host.append(day)
         else:
-            if day.status == ShadowingStatus.REQUESTED:
+            if day.is_request:
                 home.requests.append(day)
             else:
                 home.to_confirm.append(day)

@@ -27,9 +27,11 @@ from networks.choices import ShadowingSameDomainPolicy
 from networks.models import Network
 from sessions.reminders.services import reminders_send_soon
 
+from . import permissions as perms
 from .choices import (
     ACTIVE_STATUSES,
     DAGDEEL_TIMES,
+    EDITABLE_STATUSES,
     ShadowingSource,
     ShadowingStatus,
 )
@@ -37,9 +39,9 @@ from .models import MAX_HOURS, ShadowingDay, ShadowingFeedback, ShadowingSlot
 from .permissions import (
     can_host_in,
     can_shadow_in,
-    is_teacher_of,
     partner_network_ids,
 )
+from .transitions import Action, shadowing_day_transition
 
 PRACTICE_DOMAINS = (Domain.CARE, Domain.SOCIAL)
 
@@ -328,14 +330,10 @@ def _lock(day: ShadowingDay) -> ShadowingDay:
 
 # --- Editing and cancelling ----------------------------------------------------------------
 
-# Until the host confirms, the shadower may still improve what they wrote.
-EDITABLE_STATUSES = (ShadowingStatus.REQUESTED, ShadowingStatus.PLANNED, ShadowingStatus.DONE)
-
 
 def can_edit_when(day: ShadowingDay) -> bool:
-    """Whether the shadower may still move the day itself: only a day they logged
-    themselves (a booked dagdeel keeps the host's date and time), not yet confirmed."""
-    return day.source == ShadowingSource.LOGGED and day.status in EDITABLE_STATUSES
+    """Whether the day itself may still be moved (see ``permissions.day_is_movable``)."""
+    return perms.day_is_movable(day)
 
 
 @transaction.atomic
@@ -423,17 +421,10 @@ def shadowing_day_edit(
 
 
 def can_cancel(day: ShadowingDay, user: User, now=None) -> bool:
-    """Whether ``user`` may cancel ``day`` now: the shadower withdraws a request (at any
-    time: it was never agreed) or cancels a planned day before it starts; the host cancels
-    a planned day before it starts."""
-    if day.status == ShadowingStatus.REQUESTED:
-        return user.pk == day.shadower_id
-    if day.status == ShadowingStatus.PLANNED:
-        return user.pk in (day.shadower_id, day.host_id) and not day.has_started(now)
-    return False
+    """Whether ``user`` may cancel ``day`` now (see ``permissions.can_cancel``)."""
+    return perms.can_cancel(user, day, now)
 
 
-@transaction.atomic
 def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> ShadowingDay:
     """The shadower withdraws a request or cancels a planned day; the host cancels a planned
     day (with a reason). Not once the day has started, nor a day done or confirmed.
@@ -442,58 +433,30 @@ def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> Sh
     reminders still pending for the day are withdrawn when their turn comes; after commit the
     dispatcher runs at once, so the other person gets the notice now.
     """
-    if by.pk not in (day.shadower_id, day.host_id):
-        raise PermissionDenied
     reason = reason.strip()
-    locked = _lock(day)
-    by_host = by.pk == locked.host_id
-    if by_host and locked.status == ShadowingStatus.REQUESTED:
-        raise ValidationError(_("A request you have not accepted is declined, not cancelled."))
-    if locked.status in (ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED):
-        raise ValidationError(
-            _("This day is already %(status)s.") % {"status": locked.get_status_display().lower()}
-        )
-    if not can_cancel(locked, by):
-        raise ValidationError(
-            _(
-                "This day has started or taken place, so it can no longer be cancelled. If it "
-                "did not take place, the host can decline it."
-            )
-        )
-    if by_host and not reason:
-        raise ValidationError(_("Give a reason for cancelling: the visitor reads it."))
-    locked.status = ShadowingStatus.CANCELLED
-    locked.cancelled_at = timezone.now()
-    locked.cancelled_by = by
-    locked.cancel_reason = reason
-    locked.save(
-        update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"]
+
+    def check(locked: ShadowingDay) -> None:
+        if by.pk == locked.host_id and not reason:
+            raise ValidationError(_("Give a reason for cancelling: the visitor reads it."))
+
+    return shadowing_day_transition(
+        day=day,
+        action=Action.CANCEL,
+        by=by,
+        check=check,
+        cancelled_by=by,
+        cancel_reason=reason,
     )
-    reminders_send_soon()
-    return locked
 
 
 # --- The host's answers --------------------------------------------------------------------
 
 
-@transaction.atomic
 def shadowing_day_accept(*, day: ShadowingDay, by: User) -> ShadowingDay:
     """The host accepts a request. Side effects: status planned, accepted_at set."""
-    if day.host_id != by.pk:
-        raise PermissionDenied
-    locked = _lock(day)
-    if locked.status != ShadowingStatus.REQUESTED:
-        raise ValidationError(
-            _("Only a request can be accepted; this day is %(status)s.")
-            % {"status": locked.get_status_display().lower()}
-        )
-    locked.status = ShadowingStatus.PLANNED
-    locked.accepted_at = timezone.now()
-    locked.save(update_fields=["status", "accepted_at", "updated_at"])
-    return locked
+    return shadowing_day_transition(day=day, action=Action.ACCEPT, by=by)
 
 
-@transaction.atomic
 def shadowing_day_decline(*, day: ShadowingDay, by: User, reason: str) -> ShadowingDay:
     """The host declines a request, a planned day, or a logged day that did not happen.
 
@@ -503,40 +466,19 @@ def shadowing_day_decline(*, day: ShadowingDay, by: User, reason: str) -> Shadow
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Give a reason for declining."))
-    locked = _lock(day)
-    if locked.status not in (
-        ShadowingStatus.REQUESTED,
-        ShadowingStatus.PLANNED,
-        ShadowingStatus.DONE,
-    ):
-        raise ValidationError(_("This day can no longer be declined."))
-    locked.status = ShadowingStatus.DECLINED
-    locked.decline_reason = reason.strip()
-    locked.declined_at = timezone.now()
-    locked.save(update_fields=["status", "decline_reason", "declined_at", "updated_at"])
-    return locked
+    return shadowing_day_transition(
+        day=day, action=Action.DECLINE, by=by, decline_reason=reason.strip()
+    )
 
 
-@transaction.atomic
 def shadowing_day_confirm(*, day: ShadowingDay, by: User) -> ShadowingDay:
     """The host confirms the day took place. Side effects: status confirmed."""
-    if day.host_id != by.pk:
-        raise PermissionDenied
-    locked = _lock(day)
-    if locked.status != ShadowingStatus.DONE:
-        raise ValidationError(
-            _("A day can be confirmed once it has passed and its reflection is written.")
-        )
-    locked.status = ShadowingStatus.CONFIRMED
-    locked.confirmed_at = timezone.now()
-    locked.save(update_fields=["status", "confirmed_at", "updated_at"])
-    return locked
+    return shadowing_day_transition(day=day, action=Action.CONFIRM, by=by)
 
 
 # --- Reflection and feedback ---------------------------------------------------------------
 
 
-@transaction.atomic
 def shadowing_day_reflect(
     *,
     day: ShadowingDay,
@@ -550,32 +492,21 @@ def shadowing_day_reflect(
 
     Side effects: the reflection fields, status done (a confirmed day stays confirmed).
     """
-    if day.shadower_id != by.pk:
-        raise PermissionDenied
-    locked = _lock(day)
-    if locked.status not in (
-        ShadowingStatus.PLANNED,
-        ShadowingStatus.DONE,
-        ShadowingStatus.CONFIRMED,
-    ):
-        raise ValidationError(_("A reflection is written on a planned day, after it took place."))
-    if locked.date > timezone.localdate():
-        raise ValidationError(
-            _("This day lies in the future; write the reflection after %(date)s.")
-            % {"date": locked.date.strftime("%d-%m-%Y")}
-        )
-    answers = [seen, surprised, take_away, question]
-    if not all(answer.strip() for answer in answers):
-        raise ValidationError(_("Answer each of the four questions."))
-    locked.reflection_seen = seen.strip()
-    locked.reflection_surprised = surprised.strip()
-    locked.reflection_take_away = take_away.strip()
-    locked.reflection_question = question.strip()
-    locked.reflection_written_at = timezone.now()
-    if locked.status == ShadowingStatus.PLANNED:
-        locked.status = ShadowingStatus.DONE
-    locked.save()
-    return locked
+
+    def check(_locked: ShadowingDay) -> None:
+        if not all(answer.strip() for answer in (seen, surprised, take_away, question)):
+            raise ValidationError(_("Answer each of the four questions."))
+
+    return shadowing_day_transition(
+        day=day,
+        action=Action.REFLECT,
+        by=by,
+        check=check,
+        reflection_seen=seen.strip(),
+        reflection_surprised=surprised.strip(),
+        reflection_take_away=take_away.strip(),
+        reflection_question=question.strip(),
+    )
 
 
 @transaction.atomic
@@ -584,7 +515,7 @@ def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> S
 
     Side effects: one ShadowingFeedback row.
     """
-    if not is_teacher_of(teacher, day):
+    if not perms.is_teacher_of(teacher, day):
         raise PermissionDenied
     if not day.has_reflection:
         raise ValidationError(_("There is no reflection yet to give feedback on."))
@@ -606,6 +537,7 @@ __all__ = [
     "shadowing_day_log",
     "shadowing_day_reflect",
     "shadowing_day_request",
+    "shadowing_day_transition",
     "shadowing_feedback_give",
     "shadowing_slot_offer",
     "shadowing_slot_withdraw",

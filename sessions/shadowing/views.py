@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -20,7 +19,7 @@ from networks.permissions import get_network_for_coordinator, get_network_for_me
 
 from . import permissions as perms
 from . import selectors, services
-from .choices import Dagdeel, ShadowingStatus
+from .choices import AWAITING_CONFIRMATION, HISTORY_STATUSES, Dagdeel, ShadowingStatus
 from .forms import (
     CancelForm,
     DayEditForm,
@@ -73,7 +72,8 @@ def logbook(request, slug):
 
 
 def _full_logbook(request, network, student, *, own: bool):
-    days = list(selectors.days_of_shadower(student, network))
+    visible = selectors.days_visible_to(request.user, network).values("pk")
+    days = list(selectors.days_of_shadower(student, network).filter(pk__in=visible))
     context = {
         "network": network,
         "student": student,
@@ -197,12 +197,14 @@ def day_detail(request, slug, pk):
         "is_teacher": is_teacher,
         "decline_form": DeclineForm(),
         "feedback_form": FeedbackForm(),
-        "can_reflect": day.shadower_id == user.pk
-        and day.status in (ShadowingStatus.PLANNED, ShadowingStatus.DONE, ShadowingStatus.CONFIRMED)
-        and day.date <= timezone.localdate(),
-        "can_cancel": services.can_cancel(day, user),
-        "can_edit": day.shadower_id == user.pk and day.status in services.EDITABLE_STATUSES,
-        "can_move": services.can_edit_when(day),
+        "can_reflect": perms.can_reflect(user, day),
+        "can_cancel": perms.can_cancel(user, day),
+        "can_accept": perms.can_accept(user, day),
+        "can_decline": perms.can_decline(user, day),
+        "can_confirm": perms.can_confirm(user, day),
+        "can_edit": perms.can_edit(user, day),
+        "can_move": perms.day_is_movable(day),
+        "can_give_feedback": is_teacher and day.has_reflection,
         "has_started": day.has_started(),
     }
     return render(request, "shadowing/day_detail.html", context)
@@ -211,14 +213,14 @@ def day_detail(request, slug, pk):
 @login_required
 def day_edit(request, slug, pk):
     day = perms.get_day_for_shadower(request.user, slug, pk)
-    if day.status not in services.EDITABLE_STATUSES:
+    if not perms.can_edit(request.user, day):
         messages.error(
             request,
             _("This day is %(status)s; it can no longer be changed.")
             % {"status": day.get_status_display().lower()},
         )
         return redirect(_day_url(day))
-    movable = services.can_edit_when(day)
+    movable = perms.day_is_movable(day)
     form = DayEditForm(request.POST or None, day=day, movable=movable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -251,7 +253,7 @@ def day_cancel(request, slug, pk):
         messages.error(request, form.errors["reason"][0])
         return redirect(_safe_next(request, day))
     reason = form.cleaned_data["reason"]
-    was_request = day.status == ShadowingStatus.REQUESTED
+    was_request = day.is_request
     try:
         services.shadowing_day_cancel(day=day, by=request.user, reason=reason)
     except ValidationError as error:
@@ -377,15 +379,10 @@ def host_overview(request, slug):
     days = list(selectors.days_hosted_by(request.user, network))
     context = {
         "network": network,
-        "requests": [d for d in days if d.status == ShadowingStatus.REQUESTED],
-        "to_confirm": [d for d in days if d.status == ShadowingStatus.DONE],
-        "planned": [d for d in days if d.status == ShadowingStatus.PLANNED],
-        "history": [
-            d
-            for d in days
-            if d.status
-            in (ShadowingStatus.CONFIRMED, ShadowingStatus.DECLINED, ShadowingStatus.CANCELLED)
-        ],
+        "requests": [d for d in days if d.is_request],
+        "to_confirm": [d for d in days if d.status in AWAITING_CONFIRMATION],
+        "planned": [d for d in days if d.awaits_reflection],
+        "history": [d for d in days if d.status in HISTORY_STATUSES],
         "slots": list(selectors.slots_of_host(request.user, network)),
         "form": SlotForm(),
         "decline_form": DeclineForm(),
@@ -439,14 +436,14 @@ def slot_withdraw(request, slug, pk):
 @login_required
 def students(request, slug):
     network = perms.get_network_for_follower(request.user, slug)
-    rows = selectors.students_overview(network)
+    rows = selectors.students_overview(network, viewer=request.user)
     return render(request, "shadowing/students.html", {"network": network, "rows": rows})
 
 
 @login_required
 def student_logbook(request, slug, user_pk):
     network = perms.get_network_for_follower(request.user, slug)
-    student = selectors.student_of(network, user_pk)
+    student = selectors.student_of(network, user_pk, viewer=request.user)
     if student is None:
         raise Http404
     return _full_logbook(request, network, student, own=False)
