@@ -27,6 +27,8 @@ OLD_LEAVES = [
     ("casework", "0001_initial"),
     ("shadowing", None),
     ("reminders", None),
+    # Unchanged, so that the historical models hold the admin's log.
+    ("admin", "0003_logentry_add_action_flag_choices"),
 ]
 OUR_APPS = ("accounts", "networks", "meetings", "casework")
 REFLECTION = "Hoe de wijkverpleging en het sociaal team samen één plan maken."
@@ -147,7 +149,13 @@ def _fill_old_database(apps):
         content_type__app_label="meetings", codename="view_shadowingday"
     )
     host.user_permissions.add(reader)
-    host.groups.add(model("auth.Group").objects.create(name="Coördinatoren"))
+    coordinators = model("auth.Group").objects.create(name="Coördinatoren")
+    coordinators.permissions.add(
+        model("auth.Permission").objects.get(
+            content_type__app_label="meetings", codename="change_delivery"
+        )
+    )
+    host.groups.add(coordinators)
 
     network = model("networks.Network").objects.create(
         name="LIN Oost",
@@ -289,6 +297,16 @@ def _fill_old_database(apps):
         cancel_reason="Ziek.",
     )
     model("meetings.ShadowingFeedback").objects.create(day=day, author=host, text="Mooi gezien.")
+    model("admin.LogEntry").objects.create(
+        user=host,
+        content_type=model("contenttypes.ContentType").objects.get(
+            app_label="meetings", model="shadowingday"
+        ),
+        object_id=str(day.pk),
+        object_repr="Schaduwdag",
+        action_flag=2,
+        change_message="[]",
+    )
 
     Delivery = model("meetings.Delivery")
     meeting_delivery = Delivery.objects.create(
@@ -429,7 +447,10 @@ def _assert_current_models_read_old_rows(ids):
     for model, app_label in MOVED.items():
         assert ContentType.objects.filter(app_label=app_label, model=model).count() == 1
         assert not ContentType.objects.filter(app_label="meetings", model=model).exists()
-    # The permissions went with their content type.
+    # The permissions and the admin's log went with their content type.
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.get(object_repr="Schaduwdag").get_edited_object() == day
     assert Permission.objects.filter(
         content_type__app_label="shadowing", codename="view_shadowingday"
     ).exists()
@@ -443,37 +464,88 @@ def _assert_current_models_read_old_rows(ids):
     assert not Meeting.objects.get(pk=ids["other_meeting"]).theme_projects.exists()
 
 
-def test_old_database_migrates_forward_with_nothing_lost(migrator):
+def _assert_grants_kept(ids):
+    from accounts.models import User
+
+    host = User.objects.get(email="host@example.org")
+    assert host.has_perm("shadowing.view_shadowingday")
+    assert host.has_perm("reminders.change_delivery")  # through the group
+    assert not host.has_perm("shadowing.change_shadowingday")
+
+
+def test_old_database_migrates_forward_back_and_forward_again(migrator):
     ids, before = _old_state_with_rows(migrator)
 
     migrator(_latest_leaves())
 
-    _assert_nothing_lost(before, _snapshot())
-    _assert_current_models_read_old_rows(ids)
-
-
-def test_back_to_the_old_leaves_and_forward_again(migrator):
-    ids, before = _old_state_with_rows(migrator)
-    migrator(_latest_leaves())
     after = _snapshot()
+    _assert_nothing_lost(before, after)
+    _assert_current_models_read_old_rows(ids)
+    _assert_grants_kept(ids)
+
+    # A delivery the new code makes about a meeting goes back to meeting_id on the way back.
+    from sessions.meetings.models import Meeting
+    from sessions.reminders.models import Delivery
+
+    other_meeting = Meeting.objects.get(pk=ids["other_meeting"])
+    new_delivery = Delivery.objects.create(
+        network_id=other_meeting.network_id,
+        recipient=Delivery.objects.get(pk=ids["meeting_delivery"]).recipient,
+        kind="meeting_reminder",
+        object_key=f"meeting:{other_meeting.pk}:rev0",
+        target=other_meeting,
+        due_at=other_meeting.starts_at,
+        next_attempt_at=other_meeting.starts_at,
+    )
 
     apps = _migrate_old(migrator)
 
-    # Back at the old main: the same rows, and a delivery's meeting is back in its column.
+    # Back at the old main: that delivery's meeting is in meeting_id, object_id is empty.
+    OldDelivery = apps.get_model("meetings", "Delivery")
+    restored = OldDelivery.objects.get(pk=new_delivery.pk)
+    assert (restored.meeting_id, restored.object_id) == (other_meeting.pk, None)
+    restored.delete()
     _assert_nothing_lost(before, _snapshot())
-    Delivery = apps.get_model("meetings", "Delivery")
-    assert Delivery.objects.get(pk=ids["meeting_delivery"]).meeting_id == ids["meeting"]
-    assert Delivery.objects.get(pk=ids["day_delivery"]).object_id == ids["day"]
+    assert OldDelivery.objects.get(pk=ids["meeting_delivery"]).meeting_id == ids["meeting"]
+    assert OldDelivery.objects.get(pk=ids["day_delivery"]).object_id == ids["day"]
     ThemeProject = apps.get_model("networks", "ThemeProject")
     assert [m.pk for m in ThemeProject.objects.get(pk=ids["project"]).meetings.all()] == [
         ids["meeting"]
     ]
-    ContentType_ = apps.get_model("contenttypes", "ContentType")
+    OldContentType = apps.get_model("contenttypes", "ContentType")
     for model in MOVED:
-        assert ContentType_.objects.filter(app_label="meetings", model=model).count() == 1
-    assert not ContentType_.objects.filter(app_label__in=["shadowing", "reminders"]).exists()
+        assert OldContentType.objects.filter(app_label="meetings", model=model).count() == 1
+    assert not OldContentType.objects.filter(app_label__in=["shadowing", "reminders"]).exists()
 
     migrator(_latest_leaves())
 
     assert _snapshot() == after
     _assert_current_models_read_old_rows(ids)
+    _assert_grants_kept(ids)
+
+
+def test_content_types_of_the_new_apps_made_before_the_split(migrator):
+    """``migrate reminders`` alone emits post_migrate, which makes the content types (and
+    permissions) of shadowing and reminders before meetings' 0010 runs: the deliveries, grants
+    and log entries then move to those, and nothing else changes."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    ids, before = _old_state_with_rows(migrator)
+    for label in ("shadowing", "reminders"):
+        create_contenttypes(global_apps.get_app_config(label), verbosity=0)
+        create_permissions(global_apps.get_app_config(label), verbosity=0)
+    ContentType.objects.clear_cache()
+
+    migrator(_latest_leaves())
+
+    after = _snapshot()
+    grants = {"django_content_type", "auth_permission", "auth_group_permissions"}
+    grants |= {"accounts_user_user_permissions", "meetings_delivery", "django_admin_log"}
+    for table in before:
+        if table not in grants:
+            assert after[table] == before[table], f"rows of {table} changed"
+    assert _counts(after)["auth_permission"] == _counts(before)["auth_permission"]
+    _assert_current_models_read_old_rows(ids)
+    _assert_grants_kept(ids)
