@@ -30,10 +30,12 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
+    """The meeting goes back to ``meeting_id``; ``object_id`` is emptied again, as the old code
+    only set it for the shadowing kinds."""
     Delivery = apps.get_model("meetings", "Delivery")
     Delivery.objects.filter(
         content_type__app_label="meetings", content_type__model="meeting"
-    ).update(meeting_id=models.F("object_id"))
+    ).update(meeting_id=models.F("object_id"), object_id=None)
 
 
 class Migration(migrations.Migration):

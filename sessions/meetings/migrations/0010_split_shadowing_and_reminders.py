@@ -1,6 +1,7 @@
 """Shadowing and the outbox move out to apps of their own (shadowing' and reminders' 0001), and
 the link to theme projects is declared here (``Meeting.theme_projects``, same table)."""
 
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -18,6 +19,9 @@ def content_types_follow(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     Delivery = apps.get_model("reminders", "Delivery")
+    LogEntry = apps.get_model("admin", "LogEntry")
+    UserPermission = apps.get_model(settings.AUTH_USER_MODEL).user_permissions.through
+    GroupPermission = apps.get_model("auth", "Group").permissions.through
     for model, app_label in MOVED.items():
         old = ContentType.objects.filter(app_label="meetings", model=model).first()
         if old is None:
@@ -27,8 +31,27 @@ def content_types_follow(apps, schema_editor):
             old.app_label = app_label
             old.save(update_fields=["app_label"])
             continue
+        # Both exist when the new app's content types were made before this migration ran
+        # (``migrate reminders`` alone emits post_migrate): everything moves to the new one,
+        # the grants of the old permissions too, before the old type goes.
         Delivery.objects.filter(content_type=old).update(content_type=new)
-        Permission.objects.filter(content_type=old).delete()
+        LogEntry.objects.filter(content_type=old).update(content_type=new)
+        for permission in Permission.objects.filter(content_type=old):
+            twin = Permission.objects.filter(
+                content_type=new, codename=permission.codename
+            ).first()
+            if twin is None:
+                permission.content_type = new
+                permission.save(update_fields=["content_type"])
+                continue
+            for through, holder in ((UserPermission, "user_id"), (GroupPermission, "group_id")):
+                holders = set(
+                    through.objects.filter(permission=permission).values_list(holder, flat=True)
+                ) - set(through.objects.filter(permission=twin).values_list(holder, flat=True))
+                through.objects.bulk_create(
+                    through(permission=twin, **{holder: pk}) for pk in holders
+                )
+            permission.delete()
         old.delete()
 
 
@@ -47,6 +70,8 @@ class Migration(migrations.Migration):
         ('shadowing', '0001_initial'),
         ('reminders', '0001_initial'),
         ('auth', '0012_alter_user_first_name_max_length'),
+        ('admin', '0003_logentry_add_action_flag_choices'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ('meetings', '0009_delivery_target'),
         ('networks', '0005_theme_project_meetings_declared_on_meeting'),
     ]
