@@ -84,34 +84,3 @@ class StudentLevel(models.TextChoices):
 class Language(models.TextChoices):
     DUTCH = "nl", _("Dutch")
     ENGLISH = "en", _("English")
-
-
-class ReminderKind(models.TextChoices):
-    """The kinds of reminder mail a person can switch on or off (sent by the meetings app)."""
-
-    MEETING = "meeting_reminder", _("Reminders before a meeting")
-    RSVP_NUDGE = "rsvp_nudge", _("A nudge when I have not answered an invitation")
-    PREPARATION = "preparation", _("Preparation reminders for my role in a meeting")
-    MEETING_CHANGE = "meeting_change", _("Notices when a meeting is changed or cancelled")
-    WEEKLY_DIGEST = "weekly_digest", _("Weekly overview for coordinators")
-    SHADOWING_DAY_BEFORE = "shadowing_day_before", _("A reminder the day before a shadowing day")
-    SHADOWING_REFLECTION = (
-        "shadowing_reflection",
-        _("A reminder to write the reflection on my shadowing day"),
-    )
-    SHADOWING_CONFIRMATION = (
-        "shadowing_confirmation",
-        _("A reminder when a shadowing day waits for my confirmation as host"),
-    )
-    SHADOWING_CANCELLED = (
-        "shadowing_cancelled",
-        _("A notice when the other person cancels a shadowing day"),
-    )
-    SHADOWING_MOVED = (
-        "shadowing_moved",
-        _("A notice when a shadowing day I host is moved to another date or time"),
-    )
-    TEACHER_DIGEST = (
-        "teacher_digest",
-        _("Weekly overview for teachers: reflections waiting for feedback"),
-    )

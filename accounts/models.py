@@ -81,7 +81,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     meeting_reminder_minutes = models.JSONField(
         _("meeting reminders (minutes before)"), default=default_reminder_minutes, blank=True
     )
-    # Codes of accounts.choices.ReminderKind the person switched off; everything else is on.
+    # Codes of reminder kinds (registered in sessions.reminders.kinds) the person switched off;
+    # everything else is on.
     reminders_off = models.JSONField(_("reminders switched off"), default=list, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)

@@ -138,7 +138,7 @@ def number(value: Decimal | None) -> float | None:
 def _export_account(user) -> dict:
     from allauth.account.models import EmailAddress
 
-    from .choices import Domain, Language, Profession, ReminderKind, StudentLevel
+    from .choices import Domain, Language, Profession, StudentLevel
 
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
     return {
@@ -160,8 +160,8 @@ def _export_account(user) -> dict:
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary} for a in addresses
         ],
+        # Which kinds are switched off is in the reminders section (it knows the kinds).
         "reminders": {
-            "switched_off": [choice(kind, ReminderKind) for kind in user.reminders_off or []],
             "meeting_reminder_minutes_before": list(user.meeting_reminder_minutes or []),
         },
         # Whether a personal calendar feed exists; the token itself is a secret like a

@@ -7,8 +7,6 @@ app_name = "accounts"
 urlpatterns = [
     path("profiel/", views.profile_edit, name="profile"),
     path("taal/", views.language_set, name="language"),
-    path("profiel/herinneringen/", views.reminder_preferences, name="reminder_preferences"),
-    path("herinneringen/<str:token>/", views.reminder_link, name="reminder_link"),
     path("profiel/gegevens/", views.personal_data_overview, name="personal_data"),
     path(
         "profiel/gegevens/download/",

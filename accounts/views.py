@@ -1,4 +1,5 @@
-"""Views of the person: profile, language, reminders and their personal data."""
+"""Views of the person: profile, language and their personal data (the reminder
+preferences are in ``sessions.reminders``)."""
 
 import json
 
@@ -12,23 +13,17 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import personal_data
-from .choices import ReminderKind
-from .forms import ErasureForm, ProfileForm, ReminderPreferencesForm
-from .models import User
+from .forms import ErasureForm, ProfileForm
 from .services import (
     ErasureRefused,
     account_erase,
     account_erase_refusals,
     user_language_set,
     user_profile_update,
-    user_reminder_preferences_update,
-    user_reminder_switch,
 )
-from .tokens import InvalidToken, preferences_token_read
 
 
 @login_required
@@ -66,68 +61,6 @@ def language_set(request):
         samesite="Lax",
     )
     return response
-
-
-@login_required
-def reminder_preferences(request):
-    """Each kind of reminder on or off, and the lead times of meeting reminders."""
-    form = ReminderPreferencesForm.for_user(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user_reminder_preferences_update(
-            user=request.user,
-            reminders_off=form.cleaned_data["reminders_off"],
-            meeting_reminder_minutes=(
-                form.cleaned_data["lead_times"] or request.user.meeting_reminder_minutes
-            ),
-        )
-        messages.success(request, _("Your reminder preferences have been saved."))
-        return redirect("accounts:reminder_preferences")
-    return render(request, "accounts/reminder_preferences.html", {"form": form})
-
-
-def _link_refused(request, message: str, status: int):
-    return render(
-        request, "accounts/reminder_link_refused.html", {"message": message}, status=status
-    )
-
-
-# Mail clients post the one-click unsubscribe (RFC 8058) without a CSRF token; the signed
-# token in the URL is what authorises the change, not a session.
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def reminder_link(request, token: str):
-    """The link in every reminder mail: switch that kind off (or on again) in one click."""
-    try:
-        user_pk, kind = preferences_token_read(token)
-    except InvalidToken:
-        return _link_refused(
-            request,
-            _(
-                "This link is not valid. Copy the whole link from the mail, or sign in and "
-                "change your reminders on your profile."
-            ),
-            400,
-        )
-    person = User.objects.filter(pk=user_pk, is_active=True).first()
-    if person is None:
-        return _link_refused(request, _("This link is not valid any more."), 400)
-    if request.user.is_authenticated and request.user.pk != person.pk:
-        return _link_refused(
-            request,
-            _("This link belongs to mail sent to someone else. Nothing has been changed."),
-            403,
-        )
-    kind = kind or ReminderKind.MEETING
-    if request.method == "POST":
-        on = request.POST.get("switch") == "on"
-        user_reminder_switch(user=person, kind=kind, on=on)
-    context = {
-        "person": person,
-        "kind_label": ReminderKind(kind).label,
-        "is_on": person.wants_reminder(kind),
-        "switched": request.method == "POST",
-    }
-    return render(request, "accounts/reminder_link.html", context)
 
 
 # --- Personal data (AVG/GDPR) ------------------------------------------------------------------

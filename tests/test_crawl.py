@@ -478,7 +478,6 @@ def test_every_form_refuses_bad_input_without_a_server_error(demo_db, crawls, en
 NOT_LINKED = {
     "accounts:language",
     "accounts:personal_data_erased",  # reached only by erasing one's data, with the password
-    "accounts:reminder_link",
     "casework:attachment_add",
     "casework:attachment_download",  # the demo data has no attachments
     "casework:contribution_add",
@@ -494,6 +493,7 @@ NOT_LINKED = {
     "meetings:record_method",
     "meetings:roles",
     "meetings:rsvp",
+    "reminders:link",
     "shadowing:accept",
     "shadowing:cancel",
     "shadowing:confirm",

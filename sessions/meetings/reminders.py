@@ -193,6 +193,8 @@ class MeetingReminder(MeetingKind):
     code = "meeting_reminder"
     label = _("Reminders before a meeting")
     order = 10
+    # Sent at the lead times a person sets under My reminders.
+    uses_lead_times = True
     template = "meetings/email/meeting_reminder"
     attach_ics = True
     horizon = dt.timedelta(days=30)

@@ -55,6 +55,9 @@ class Kind:
     model: str = ""
     # Listed under My reminders in this order (smaller first).
     order: int = 100
+    # Sent at the lead times the person sets under My reminders (``User.meeting_reminder_minutes``):
+    # such a kind cannot be on without at least one lead time.
+    uses_lead_times: bool = False
 
     def due(
         self,

@@ -34,10 +34,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
-from accounts.tokens import preferences_token
 from lin_platform.site import site_host
 
 from .kinds import REGISTRY
+from .tokens import preferences_token
 
 
 def message_id_for(pk: int, kind: str) -> str:
@@ -121,7 +121,7 @@ def personal(delivery, link_around: tuple[str, str] | None = None) -> Personal:
     if link_around is not None and _URL_SAFE.fullmatch(token):
         link = link_around[0] + token + link_around[1]
     else:
-        link = settings.SITE_URL + reverse("accounts:reminder_link", args=[token])
+        link = settings.SITE_URL + reverse("reminders:link", args=[token])
     return Personal(
         name=recipient.get_short_name(),
         link=link,
@@ -135,7 +135,7 @@ _URL_SAFE = re.compile(r"[A-Za-z0-9_.~:-]+")
 
 
 def link_parts() -> tuple[str, str]:
-    url = settings.SITE_URL + reverse("accounts:reminder_link", args=["TOKEN"])
+    url = settings.SITE_URL + reverse("reminders:link", args=["TOKEN"])
     before, after = url.split("TOKEN")
     return before, after
 

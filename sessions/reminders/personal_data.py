@@ -1,5 +1,6 @@
 """The outbox's part of a person's personal data: which mails and notices were sent to them
-and when (not the mails themselves).
+and when (not the mails themselves), and which kinds they switched off (stored on their
+account row, ``User.reminders_off``; this app knows the kinds and their labels).
 
 Registered with ``accounts.personal_data`` from ``RemindersConfig.ready()``.
 """
@@ -21,6 +22,7 @@ def export(user) -> dict:
     deliveries = Delivery.objects.filter(recipient=user).order_by("due_at", "pk")
     kinds = kind_choices()
     return {
+        "switched_off": [choice(code, kinds) for code in user.reminders_off or []],
         # What was sent when; not the mails themselves.
         "reminders_sent_to_you": [
             {

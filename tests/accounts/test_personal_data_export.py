@@ -87,15 +87,11 @@ def test_account_section(client, person):
     assert account["email_addresses"] == [
         {"email": "sanne.student@example.org", "verified": True, "primary": True}
     ]
-    assert account["reminders"] == {
-        "switched_off": [
-            {
-                "code": "rsvp_nudge",
-                "label": "Een duwtje als ik een uitnodiging nog niet heb beantwoord",
-            }
-        ],
-        "meeting_reminder_minutes_before": [2880, 120],
-    }
+    assert account["reminders"] == {"meeting_reminder_minutes_before": [2880, 120]}
+    # The kinds switched off are in the reminders section, which knows their labels.
+    assert data["sections"]["reminders"]["switched_off"] == [
+        {"code": "rsvp_nudge", "label": "Een duwtje als ik een uitnodiging nog niet heb beantwoord"}
+    ]
     assert account["calendar_feed"] == {"enabled": True, "has_token": True}
     assert person.calendar_token not in response.content.decode()
 

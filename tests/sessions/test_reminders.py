@@ -6,7 +6,6 @@ import smtplib
 import pytest
 from django.core import mail
 
-from accounts.choices import ReminderKind
 from networks.choices import Role
 from networks.models import Membership
 from sessions.meetings.choices import MeetingStatus, RsvpAnswer
@@ -218,7 +217,7 @@ def test_person_who_declined_left_or_switched_off_gets_nothing(net, meeting, tim
     elif why == "left":
         Membership.objects.filter(user=user).update(ended_at=START - dt.timedelta(days=1))
     elif why == "switched_off":
-        user.reminders_off = [ReminderKind.MEETING]
+        user.reminders_off = ["meeting_reminder"]
         user.save()
     else:
         rsvp.waitlisted = True

@@ -1,6 +1,6 @@
 """Permission matrix entries of the reminder preferences and the signed link in mails."""
 
-from accounts.tokens import preferences_token
+from sessions.reminders.tokens import preferences_token
 from tests.matrix import Entry, everyone, signed_in
 
 
@@ -13,17 +13,17 @@ def _token_of_professional(w):
 link_answers = everyone(403, anonymous=200, professional=200)
 
 ENTRIES = [
-    Entry("accounts:reminder_preferences", expect=signed_in(200)),
+    Entry("reminders:preferences", expect=signed_in(200)),
     Entry(
-        "accounts:reminder_preferences",
+        "reminders:preferences",
         label="post",
         method="post",
         data=lambda w: {"kinds_on": ["meeting_reminder"], "lead_times": "1d"},
         expect=signed_in(302),
     ),
-    Entry("accounts:reminder_link", args=_token_of_professional, expect=link_answers),
+    Entry("reminders:link", args=_token_of_professional, expect=link_answers),
     Entry(
-        "accounts:reminder_link",
+        "reminders:link",
         label="post",
         method="post",
         args=_token_of_professional,
@@ -31,7 +31,7 @@ ENTRIES = [
         expect=link_answers,
     ),
     Entry(
-        "accounts:reminder_link",
+        "reminders:link",
         label="forged",
         method="post",
         args=lambda w: ["eyJ1IjoxfQ:forged:signature"],

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from accounts.forms import lead_times_format, lead_times_parse
 from accounts.models import User
-from accounts.tokens import preferences_token
+from sessions.reminders.forms import lead_times_format, lead_times_parse
+from sessions.reminders.tokens import preferences_token
 from tests.factories import UserFactory
 
 URL = "/profiel/herinneringen/"
@@ -22,7 +22,7 @@ def prefs(user):
 
 
 def test_preferences_page_url():
-    assert reverse("accounts:reminder_preferences") == URL
+    assert reverse("reminders:preferences") == URL
 
 
 def test_lead_times_round_trip():
@@ -123,7 +123,7 @@ def test_bad_lead_times_are_shown_in_dutch(client, person):
 
 
 def link(user, kind="rsvp_nudge"):
-    return reverse("accounts:reminder_link", args=[preferences_token(user_pk=user.pk, kind=kind)])
+    return reverse("reminders:link", args=[preferences_token(user_pk=user.pk, kind=kind)])
 
 
 def test_link_switches_the_kind_off_without_signing_in_and_on_again(client, person):

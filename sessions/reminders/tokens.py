@@ -7,8 +7,9 @@ someone else. It does not expire: a mail from months ago must still let one swit
 
 from django.core import signing
 
-from .choices import ReminderKind
+from .kinds import REGISTRY
 
+# Unchanged since the link lived in accounts: links in mails already sent must keep working.
 SALT = "accounts.reminder-preferences"
 
 
@@ -21,7 +22,8 @@ def preferences_token(*, user_pk: int, kind: str = "") -> str:
 
 
 def preferences_token_read(token: str) -> tuple[int, str]:
-    """(user pk, kind or "") of a token; InvalidToken when forged, damaged or unknown kind."""
+    """(user pk, kind or "") of a token; InvalidToken when forged, damaged or of a kind
+    no app registers."""
     try:
         data = signing.loads(token, salt=SALT)
     except signing.BadSignature as error:
@@ -29,6 +31,6 @@ def preferences_token_read(token: str) -> tuple[int, str]:
     if not isinstance(data, dict) or not isinstance(data.get("u"), int):
         raise InvalidToken
     kind = data.get("k") or ""
-    if kind and kind not in ReminderKind.values:
+    if kind and kind not in REGISTRY:
         raise InvalidToken
     return data["u"], kind
