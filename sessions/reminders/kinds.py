@@ -55,6 +55,9 @@ class Kind:
     model: str = ""
     # Listed under My reminders in this order (smaller first).
     order: int = 100
+    # Whether a person can switch it off under My reminders (an invitation to someone who
+    # may have no account yet cannot be).
+    switchable: bool = True
     # Sent at the lead times the person sets under My reminders (``User.meeting_reminder_minutes``):
     # such a kind cannot be on without at least one lead time.
     uses_lead_times: bool = False
@@ -133,10 +136,11 @@ def register_kinds(*classes: type[Kind]) -> None:
         register(cls)
 
 
-def kind_choices() -> list[tuple[str, str | Promise]]:
-    """(code, label) of every registered kind, in the order of My reminders."""
+def kind_choices(*, switchable_only: bool = True) -> list[tuple[str, str | Promise]]:
+    """(code, label) of the kinds a person can switch off (or, with
+    ``switchable_only=False``, of every registered kind), in the order of My reminders."""
     kinds = sorted(REGISTRY.values(), key=lambda kind: (kind.order, kind.code))
-    return [(kind.code, kind.label) for kind in kinds]
+    return [(k.code, k.label) for k in kinds if k.switchable or not switchable_only]
 
 
 def kind_label(code: str) -> str | Promise:

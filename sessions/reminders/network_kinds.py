@@ -62,6 +62,7 @@ class InvitationKind(Kind):
     template = "networks/email/invitation"  # the mail is built by networks.services
     model = "networks.Invitation"
     order = 900
+    switchable = False
 
     def due(self, now, *, network_ids=None, recipient_ids=None, object_ids=None):
         """Open invitations without a row: those of ``object_ids``, or else those made in

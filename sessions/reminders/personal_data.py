@@ -20,7 +20,7 @@ WITHDRAWN_REASON = gettext_noop("The person's personal data was erased.")
 
 def export(user) -> dict:
     deliveries = Delivery.objects.filter(recipient=user).order_by("due_at", "pk")
-    kinds = kind_choices()
+    kinds = kind_choices(switchable_only=False)
     return {
         "switched_off": [choice(code, kinds) for code in user.reminders_off or []],
         # What was sent when; not the mails themselves.

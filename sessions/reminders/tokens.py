@@ -7,7 +7,7 @@ someone else. It does not expire: a mail from months ago must still let one swit
 
 from django.core import signing
 
-from .kinds import REGISTRY
+from .kinds import kind_choices
 
 # Unchanged since the link lived in accounts: links in mails already sent must keep working.
 SALT = "accounts.reminder-preferences"
@@ -31,6 +31,6 @@ def preferences_token_read(token: str) -> tuple[int, str]:
     if not isinstance(data, dict) or not isinstance(data.get("u"), int):
         raise InvalidToken
     kind = data.get("k") or ""
-    if kind and kind not in REGISTRY:
+    if kind and kind not in dict(kind_choices()):
         raise InvalidToken
     return data["u"], kind

@@ -165,3 +165,10 @@ def test_someone_elses_link_is_refused_while_signed_in(client, person):
     )
     assert prefs(person)[0] == []
     assert prefs(other)[0] == []
+
+
+def test_an_invitation_is_not_a_kind_one_can_switch_off(client, db):
+    client.force_login(UserFactory())
+    form = client.get(reverse("reminders:preferences")).context["form"]
+    codes = [code for code, _label in form.fields["kinds_on"].choices]
+    assert ("network_invitation" in codes, "meeting_reminder" in codes) == (False, True)
