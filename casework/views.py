@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_to_form
 from lin_platform.uploads import download_response
 from networks.models import Theme
 from networks.permissions import (
@@ -20,18 +21,6 @@ from . import meetings_link, permissions, selectors, services
 from .choices import CaseAccessAction
 from .forms import AttachmentForm, CaseForm, CaseworkSettingsForm, ContributionForm, LessonForm
 from .models import Case
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item.messages[0] if item.messages else str(item))
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
 
 # --- Themes board ---------------------------------------------------------------------------
 
@@ -81,7 +70,7 @@ def case_create(request, slug):
         try:
             case = services.case_create(network=network, author=request.user, **data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The case has been saved."))
             return redirect("casework:case_detail", slug=network.slug, pk=case.pk)
@@ -122,7 +111,7 @@ def case_edit(request, slug, pk):
         try:
             services.case_update(case=stored, editor=request.user, themes=themes, **data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The case has been saved."))
             return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
@@ -154,7 +143,7 @@ def contribution_add(request, slug, pk):
         try:
             services.case_contribution_add(case=case, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("Your contribution has been added."))
             return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
@@ -172,7 +161,7 @@ def attachment_add(request, slug, pk):
                 case=case, uploaded_by=request.user, file=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The attachment has been added."))
             return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
@@ -263,7 +252,7 @@ def lesson_create(request):
         try:
             lesson = services.lesson_create(teacher=request.user, **_lesson_fields(form))
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The lesson has been saved."))
             return redirect("casework:lesson_detail", pk=lesson.pk)
@@ -292,7 +281,7 @@ def lesson_edit(request, pk):
         try:
             services.lesson_update(lesson=lesson, **_lesson_fields(form))
         except ValidationError as error:
-            _add_service_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The lesson has been saved."))
             return redirect("casework:lesson_detail", pk=lesson.pk)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 
 from . import permissions, sections, selectors, services
 from .forms import (
@@ -20,10 +21,6 @@ from .forms import (
     RoleForm,
 )
 from .models import Invitation
-
-
-def _first_error(error: ValidationError) -> str:
-    return error.messages[0]
 
 
 @login_required
@@ -87,7 +84,7 @@ def invite(request, slug):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            form.add_error("email", _first_error(error))
+            validation_error_to_form(form, error, field="email")
         else:
             messages.success(
                 request,
@@ -124,7 +121,7 @@ def membership_edit(request, slug, pk):
                 membership=membership, role=form.cleaned_data["role"], changed_by=request.user
             )
         except ValidationError as error:
-            form.add_error("role", _first_error(error))
+            validation_error_to_form(form, error, field="role")
         else:
             messages.success(
                 request,
@@ -150,7 +147,7 @@ def membership_end(request, slug, pk):
     try:
         services.membership_end(membership=membership, ended_by=request.user)
     except ValidationError as error:
-        messages.error(request, _first_error(error))
+        validation_error_to_messages(request, error)
         return redirect("networks:membership_edit", slug=network.slug, pk=membership.pk)
     messages.success(
         request, _("The membership of %(name)s has ended.") % {"name": membership.user}
@@ -185,7 +182,7 @@ def invitation(request, token):
             try:
                 services.invitation_accept(invitation=invitation, user=user)
             except ValidationError as error:
-                messages.error(request, _first_error(error))
+                validation_error_to_messages(request, error)
                 return redirect("networks:invitation", token=token)
             messages.success(
                 request, _("Welcome to %(network)s.") % {"network": invitation.network.name}
@@ -211,7 +208,7 @@ def invitation(request, token):
                 language=request.LANGUAGE_CODE,
             )
         except ValidationError as error:
-            form.add_error(None, _first_error(error))
+            validation_error_to_form(form, error)
         else:
             login(request, new_user, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_to_form
 from lin_platform.uploads import download_response
 from networks.models import Milestone
 from networks.permissions import can_manage_network, get_network_for_coordinator
@@ -24,16 +25,6 @@ from .forms import (
     PdsaForm,
     ThemeProjectForm,
 )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(field if field in form.fields else None, item.messages[0])
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 @login_required
@@ -56,7 +47,7 @@ def project_create(request, slug):
         try:
             project = services.theme_project_create(network=network, lead=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The theme project has been created."))
             return redirect("networks:project_detail", slug=network.slug, pk=project.pk)
@@ -127,7 +118,7 @@ def project_edit(request, slug, pk):
         try:
             services.theme_project_update(project=project, other_networks=other, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("The theme project has been saved."))
             return redirect("networks:project_detail", slug=project.network.slug, pk=project.pk)
@@ -181,7 +172,7 @@ def project_add(request, slug, pk, kind):
         try:
             _save(kind, project, request.user, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            validation_error_to_form(form, error)
         else:
             messages.success(request, str(SUCCESS[kind]))
             return redirect("networks:project_detail", slug=project.network.slug, pk=project.pk)

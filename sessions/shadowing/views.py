@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.choices import Domain, Profession
 from lin_platform.exports import FORMATS, Sheet, table_response
+from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
 
@@ -32,10 +33,6 @@ from .forms import (
     ShadowingSettingsForm,
     SlotForm,
 )
-
-
-def _error(error: ValidationError) -> str:
-    return error.messages[0]
 
 
 def _day_url(day) -> str:
@@ -118,7 +115,7 @@ def slot_request(request, slug, pk):
                 same_domain_reason=form.cleaned_data.get("same_domain_reason", ""),
             )
         except ValidationError as error:
-            form.add_error(None, _error(error))
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -161,7 +158,7 @@ def day_log(request, slug):
                 same_domain_reason=form.cleaned_data["same_domain_reason"],
             )
         except ValidationError as error:
-            form.add_error(None, _error(error))
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -233,7 +230,7 @@ def day_edit(request, slug, pk):
                 day=day, by=request.user, learning_goals=data["learning_goals"], **when
             )
         except ValidationError as error:
-            form.add_error(None, _error(error))
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("Your changes to the day are saved."))
             return redirect(_day_url(day))
@@ -257,7 +254,7 @@ def day_cancel(request, slug, pk):
     try:
         services.shadowing_day_cancel(day=day, by=request.user, reason=reason)
     except ValidationError as error:
-        messages.error(request, _error(error))
+        validation_error_to_messages(request, error)
     else:
         if day.host_id == request.user.pk:
             text = _("You cancelled the day; %(name)s is told by mail and sees your reason.") % {
@@ -285,7 +282,7 @@ def day_reflect(request, slug, pk):
         try:
             services.shadowing_day_reflect(day=day, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, _error(error))
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -312,7 +309,7 @@ def _host_action(request, slug, pk, action):
     try:
         action(day)
     except ValidationError as error:
-        messages.error(request, _error(error))
+        validation_error_to_messages(request, error)
     return redirect(_safe_next(request, day))
 
 
@@ -362,7 +359,7 @@ def day_feedback(request, slug, pk):
             day=day, teacher=request.user, text=form.cleaned_data["text"] if form.is_valid() else ""
         )
     except ValidationError as error:
-        messages.error(request, _error(error))
+        validation_error_to_messages(request, error)
     else:
         messages.success(
             request, _("Your feedback is saved; %(name)s sees it.") % {"name": day.shadower}
@@ -409,7 +406,7 @@ def slot_offer(request, slug):
                 note=data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, _error(error))
+            validation_error_to_form(form, error)
         else:
             messages.success(request, _("Your dagdeel is offered to the network."))
             return redirect("shadowing:host", network.slug)
@@ -424,7 +421,7 @@ def slot_withdraw(request, slug, pk):
     try:
         services.shadowing_slot_withdraw(slot=slot, by=request.user)
     except ValidationError as error:
-        messages.error(request, _error(error))
+        validation_error_to_messages(request, error)
     else:
         messages.success(request, _("The dagdeel is no longer offered."))
     return redirect("shadowing:host", network.slug)

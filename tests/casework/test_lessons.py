@@ -11,6 +11,7 @@ from casework.models import Lesson
 from networks.choices import Role
 from tests.casework.factories import CaseFactory, LessonFactory, MeetingFactory
 from tests.factories import ThemeFactory, member
+from tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -198,9 +199,7 @@ def test_the_teacher_deletes_a_lesson_after_confirming(client, teacher, ondervoe
 
     response = client.post(url, follow=True)
     assert response.redirect_chain == [(reverse("casework:lessons"), 302)]
-    assert [str(m) for m in response.context["messages"]] == [
-        f"The lesson “{lesson.title}” has been deleted."
-    ]
+    assert messages_of(response) == [f"The lesson “{lesson.title}” has been deleted."]
     assert not Lesson.objects.exists()
     case.refresh_from_db()  # the material stays
 

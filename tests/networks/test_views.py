@@ -16,12 +16,9 @@ from tests.factories import (
     UserFactory,
     member,
 )
+from tests.helpers import messages_of
 
 pytestmark = pytest.mark.django_db
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
 
 
 def test_coordinator_invites_by_email(

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -15,6 +14,7 @@ from accounts.choices import Profession
 from networks.choices import Role
 from sessions.meetings.models import Attendance
 from tests.factories import NetworkFactory, StudentFactory, UserFactory, member
+from tests.helpers import messages_of
 from tests.sessions.factories import AttendanceFactory, MeetingFactory, RsvpFactory
 
 START = datetime(2026, 10, 8, 13, 0, tzinfo=UTC)  # Thursday 8 October 2026, 15:00 local
@@ -40,10 +40,6 @@ def meeting(network):
         ends_at=START + timedelta(hours=2),
         checkin_code="K7M3QX",
     )
-
-
-def messages_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def statuses(meeting):

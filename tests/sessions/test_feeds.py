@@ -11,6 +11,7 @@ from accounts.models import User
 from lin_platform.site import site_host
 from networks.choices import Role
 from tests.factories import member
+from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -113,7 +114,7 @@ def test_renewing_makes_the_old_address_answer_404(client, nurse):
     old = nurse.calendar_token
     client.force_login(nurse)
     response = client.post(reverse("meetings:feed_renew"), follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
+    assert messages_of(response) == [
         "Je agenda-abonnement heeft een nieuw adres. Het oude adres werkt niet meer."
     ]
     nurse.refresh_from_db()

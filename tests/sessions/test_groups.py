@@ -10,6 +10,7 @@ from accounts.choices import Profession
 from networks.choices import Role
 from sessions.meetings.models import Attendance, BreakoutGroup, BreakoutGroupMember, Rsvp
 from tests.factories import member
+from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory
 
 PROFESSIONS = [
@@ -67,9 +68,7 @@ def test_one_click_divides_the_people_present_into_mixed_groups(
     attend(meeting, people[10:], status="absent")
     client.force_login(coordinator)
     response = client.post(make_url(meeting), {"size": "4"}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "De aanwezigen zijn ingedeeld in 3 groepen."
-    ]
+    assert messages_of(response) == ["De aanwezigen zijn ingedeeld in 3 groepen."]
     groups = groups_in_db(meeting)
     assert sorted(len(ids) for ids in groups.values()) == [3, 3, 4]
     assert sorted(i for ids in groups.values() for i in ids) == sorted(p.pk for p in people[:10])
@@ -111,16 +110,14 @@ def test_an_absurd_group_size_changes_nothing(client, network, meeting, coordina
     client.post(make_url(meeting), {"size": "2"}, follow=True)
     before = groups_in_db(meeting)
     response = client.post(make_url(meeting), {"size": size}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "Kies een groepsgrootte van 2 tot 50."
-    ]
+    assert messages_of(response) == ["Kies een groepsgrootte van 2 tot 50."]
     assert groups_in_db(meeting) == before
 
 
 def test_nobody_present_gives_a_message(client, meeting, coordinator):
     client.force_login(coordinator)
     response = client.post(make_url(meeting), {"size": "4"}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
+    assert messages_of(response) == [
         "Er is nog niemand om in te delen: registreer de aanwezigheid, of wacht op aanmeldingen."
     ]
     assert BreakoutGroup.objects.count() == 0
@@ -140,9 +137,7 @@ def test_moving_someone_by_hand(client, network, meeting, coordinator):
     _two_groups(meeting, [a, b], [c])
     client.force_login(coordinator)
     response = client.post(move_url(meeting), {"person": a.pk, "group": "2"}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        f"{a.get_full_name()} zit nu in groep 2."
-    ]
+    assert messages_of(response) == [f"{a.get_full_name()} zit nu in groep 2."]
     assert groups_in_db(meeting) == {1: [b.pk], 2: sorted([a.pk, c.pk])}
 
 
@@ -179,7 +174,7 @@ def test_a_bad_move_changes_nothing(client, network, meeting, coordinator, data,
     before = groups_in_db(meeting)
     client.force_login(coordinator)
     response = client.post(move_url(meeting), {"person": a.pk, **data}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [message]
+    assert messages_of(response) == [message]
     assert groups_in_db(meeting) == before
 
 
@@ -192,9 +187,7 @@ def test_a_person_in_another_meetings_group_cannot_be_moved_here(
     BreakoutGroup.objects.create(meeting=meeting, number=1)
     client.force_login(coordinator)
     response = client.post(move_url(meeting), {"person": a.pk, "group": "1"}, follow=True)
-    assert [str(m) for m in response.context["messages"]] == [
-        "Die persoon zit niet in een groep van deze bijeenkomst."
-    ]
+    assert messages_of(response) == ["Die persoon zit niet in een groep van deze bijeenkomst."]
     assert groups_in_db(other) == {1: [a.pk], 2: [b.pk]}
 
 

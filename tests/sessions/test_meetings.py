@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,6 +12,7 @@ from networks.choices import Role
 from sessions.meetings.choices import MeetingStatus
 from sessions.meetings.models import Meeting, MeetingSeries
 from tests.factories import NetworkFactory, ThemeFactory, member
+from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory
 
 # A Thursday in September 2026, in summer time; the schedule form refuses past dates.
@@ -60,10 +60,6 @@ def local_starts(network):
         timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M")
         for m in Meeting.objects.filter(network=network).order_by("starts_at")
     ]
-
-
-def messages_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def test_a_coordinator_schedules_one_hybrid_meeting(client, network, coord, frozen):

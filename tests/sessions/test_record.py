@@ -11,6 +11,7 @@ from networks.choices import Role
 from sessions.meetings.choices import MeetingFormat, MeetingRoleKind, RsvpAnswer
 from sessions.meetings.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
 from tests.factories import UserFactory, member
+from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory, RsvpFactory
 
 
@@ -68,9 +69,7 @@ def test_a_method_of_another_format_is_refused_with_a_message(client, meeting, c
     response = client.post(
         record_url(meeting), {"method": "dilemma", "note-dilemma": "x"}, follow=True
     )
-    assert [str(m) for m in response.context["messages"]] == [
-        "Die methode hoort niet bij de vorm van deze bijeenkomst."
-    ]
+    assert messages_of(response) == ["Die methode hoort niet bij de vorm van deze bijeenkomst."]
     assert MeetingRecord.objects.count() == 0
 
 
@@ -126,9 +125,7 @@ def test_a_role_for_someone_outside_the_network_is_refused(client, network, meet
         {"note_taker": outsider.pk},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == [
-        "Kies leden van het netwerk voor de rollen."
-    ]
+    assert messages_of(response) == ["Kies leden van het netwerk voor de rollen."]
     assert MeetingRole.objects.count() == 0
 
 
@@ -162,9 +159,7 @@ def test_at_an_exchange_a_guest_who_said_yes_can_bring_the_case(
         {"case_bringer": undecided.pk},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == [
-        "Kies leden van het netwerk voor de rollen."
-    ]
+    assert messages_of(response) == ["Kies leden van het netwerk voor de rollen."]
     assert meeting.roles.get(kind="case_bringer").user == guest
 
 
@@ -249,7 +244,7 @@ def test_a_bad_status_changes_nothing(client, network, coordinator, meeting):
         {"status": "gone"},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == ["Kies open of gesloten."]
+    assert messages_of(response) == ["Kies open of gesloten."]
     action.refresh_from_db()
     assert action.status == "open"
 
@@ -261,7 +256,7 @@ def test_an_empty_action_is_refused_with_a_message(client, network, coordinator,
         {"kind": "action", "text": ""},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == [
+    assert messages_of(response) == [
         "De actie is niet opgeslagen: Wat is afgesproken: Dit veld is verplicht."
     ]
     assert MeetingAction.objects.count() == 0

@@ -4,7 +4,6 @@ posts, and answers that come too late."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from networks.choices import Role
 from sessions.meetings.choices import MeetingStatus
 from sessions.meetings.models import Rsvp
 from tests.factories import member
+from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory
 
 
@@ -24,10 +24,6 @@ def answer(client, meeting, answer, reason="", htmx=False, **extra):
     url = reverse("meetings:rsvp", args=[meeting.network.slug, meeting.pk])
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     return client.post(url, {"answer": answer, "reason": reason, **extra}, **headers)
-
-
-def messages_of(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def answers(meeting):

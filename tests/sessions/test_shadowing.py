@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.choices import Profession
@@ -14,6 +13,7 @@ from networks.models import NetworkPartner
 from sessions.shadowing.choices import ShadowingStatus
 from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import OrganisationFactory, member
+from tests.helpers import form_errors, messages_of, url
 from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingSlotFactory,
@@ -27,18 +27,6 @@ pytestmark = pytest.mark.django_db
 def member_en(network, role, **kwargs):
     """A member who reads the platform in English, so messages read as in the source."""
     return member(network, role, language="en", **kwargs)
-
-
-def url(name, *args):
-    return reverse(f"shadowing:{name}", args=args)
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def form_errors(response) -> list[str]:
-    return response.context["form"].non_field_errors()
 
 
 @pytest.fixture
@@ -67,7 +55,7 @@ def test_request_accept_reflect_confirm_feedback(client, network, student, host,
     slot = ShadowingSlotFactory(network=network, host=host, date=timezone.localdate())
     client.force_login(student)
     response = client.post(
-        url("slot_request", network.slug, slot.pk),
+        url("shadowing:slot_request", network.slug, slot.pk),
         {"learning_goals": "Zien hoe een keukentafelgesprek gaat."},
         follow=True,
     )
@@ -81,33 +69,33 @@ def test_request_accept_reflect_confirm_feedback(client, network, student, host,
     assert messages_of(response) == ["Your request has been sent to Hamid Host."]
 
     client.force_login(host)
-    client.post(url("accept", network.slug, day.pk))
+    client.post(url("shadowing:accept", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.PLANNED
 
     client.force_login(student)
     client.post(
-        url("reflect", network.slug, day.pk),
+        url("shadowing:reflect", network.slug, day.pk),
         {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"},
     )
     day.refresh_from_db()
     assert (day.status, day.reflection_question) == (ShadowingStatus.DONE, "d")
 
     client.force_login(host)
-    client.post(url("confirm", network.slug, day.pk))
+    client.post(url("shadowing:confirm", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.CONFIRMED
 
     client.force_login(teacher)
-    client.post(url("feedback", network.slug, day.pk), {"text": "Goed gezien."})
+    client.post(url("shadowing:feedback", network.slug, day.pk), {"text": "Goed gezien."})
     assert list(ShadowingFeedback.objects.values_list("author", "text")) == [
         (teacher.pk, "Goed gezien.")
     ]
 
     client.force_login(student)
-    response = client.get(url("day", network.slug, day.pk))
+    response = client.get(url("shadowing:day", network.slug, day.pk))
     assert [f.text for f in response.context["feedback"]] == ["Goed gezien."]
-    book = client.get(url("logbook", network.slug)).context["book"]
+    book = client.get(url("shadowing:logbook", network.slug)).context["book"]
     assert (book.confirmed_dagdelen, book.required, book.hours_total) == (1, 4, Decimal("4.00"))
 
 
@@ -116,7 +104,7 @@ def test_logged_day_is_planned_and_confirmed_after_reflection(client, network, s
     membership = host.memberships.get()
     on = timezone.localdate() - timedelta(days=3)
     client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": membership.pk,
             "date": on.isoformat(),
@@ -139,12 +127,12 @@ def test_decline_frees_the_slot(client, network, student, host):
     ShadowingDayFactory(network=network, shadower=student, host=host, slot=slot, status="requested")
     day = ShadowingDay.objects.get()
     client.force_login(host)
-    client.post(url("decline", network.slug, day.pk), {"reason": "Ziek"})
+    client.post(url("shadowing:decline", network.slug, day.pk), {"reason": "Ziek"})
     day.refresh_from_db()
     assert (day.status, day.decline_reason) == (ShadowingStatus.DECLINED, "Ziek")
     other = member_en(network, Role.STUDENT)
     client.force_login(other)
-    response = client.get(url("slots", network.slug))
+    response = client.get(url("shadowing:slots", network.slug))
     assert [s.pk for s in response.context["slots"]] == [slot.pk]
 
 
@@ -155,15 +143,15 @@ def test_partner_network_host_can_be_requested(client, network, other_network, s
     partner_host = social_worker(other_network, language="en")
     slot = ShadowingSlotFactory(network=other_network, host=partner_host)
     client.force_login(student)
-    response = client.get(url("slots", network.slug))
+    response = client.get(url("shadowing:slots", network.slug))
     assert [s.pk for s in response.context["slots"]] == [slot.pk]
-    client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    client.post(url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     day = ShadowingDay.objects.get()
     assert (day.network, day.host_network) == (network, other_network)
     # The host, not a member of the student's network, still sees and accepts the day.
     client.force_login(partner_host)
-    assert client.get(url("day", network.slug, day.pk)).status_code == 200
-    client.post(url("accept", network.slug, day.pk))
+    assert client.get(url("shadowing:day", network.slug, day.pk)).status_code == 200
+    client.post(url("shadowing:accept", network.slug, day.pk))
     day.refresh_from_db()
     assert day.status == ShadowingStatus.PLANNED
 
@@ -173,7 +161,7 @@ def test_unrelated_networks_slot_is_not_found(client, network, other_network, st
         network=other_network, host=social_worker(other_network, language="en")
     )
     client.force_login(student)
-    response = client.get(url("slot_request", network.slug, slot.pk))
+    response = client.get(url("shadowing:slot_request", network.slug, slot.pk))
     assert response.status_code == 404
 
 
@@ -187,7 +175,7 @@ def test_reflection_on_a_future_day_is_refused(client, network, student, host):
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("reflect", network.slug, day.pk),
+        url("shadowing:reflect", network.slug, day.pk),
         {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"},
     )
     assert response.status_code == 200
@@ -201,7 +189,7 @@ def test_reflection_on_a_future_day_is_refused(client, network, student, host):
 def test_more_than_twelve_hours_is_refused(client, network, student, host):
     client.force_login(student)
     response = client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": "2026-01-12",
@@ -230,7 +218,7 @@ def test_more_than_twelve_hours_on_one_date_is_refused(client, network, student,
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": timezone.localdate().isoformat(),
@@ -249,7 +237,7 @@ def test_more_than_twelve_hours_on_one_date_is_refused(client, network, student,
 def test_hours_beyond_the_times_are_refused(client, network, student, host):
     client.force_login(student)
     response = client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": "2026-01-12",
@@ -272,7 +260,7 @@ def test_overlapping_days_are_refused(client, network, student, host):
     client.force_login(student)
     before = rows()
     response = client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": other_host.memberships.get().pk,
             "date": on.isoformat(),
@@ -295,9 +283,9 @@ def test_reflection_on_someone_elses_day(client, network, student, host):
     data = {"seen": "a", "surprised": "b", "take_away": "c", "question": "d"}
     before = rows()
     client.force_login(member_en(network, Role.STUDENT))
-    assert client.post(url("reflect", network.slug, day.pk), data).status_code == 404
+    assert client.post(url("shadowing:reflect", network.slug, day.pk), data).status_code == 404
     client.force_login(host)
-    assert client.post(url("reflect", network.slug, day.pk), data).status_code == 403
+    assert client.post(url("shadowing:reflect", network.slug, day.pk), data).status_code == 403
     assert rows() == before
 
 
@@ -307,18 +295,18 @@ def test_confirming_a_day_one_does_not_host(client, network, student, host, teac
     )
     before = rows()
     client.force_login(social_worker(network, language="en"))
-    assert client.post(url("confirm", network.slug, day.pk)).status_code == 404
+    assert client.post(url("shadowing:confirm", network.slug, day.pk)).status_code == 404
     client.force_login(teacher)
-    assert client.post(url("confirm", network.slug, day.pk)).status_code == 403
+    assert client.post(url("shadowing:confirm", network.slug, day.pk)).status_code == 403
     client.force_login(student)
-    assert client.post(url("confirm", network.slug, day.pk)).status_code == 403
+    assert client.post(url("shadowing:confirm", network.slug, day.pk)).status_code == 403
     assert rows() == before
 
 
 def test_confirming_before_the_reflection_says_so(client, network, student, host):
     day = ShadowingDayFactory(network=network, shadower=student, host=host)
     client.force_login(host)
-    response = client.post(url("confirm", network.slug, day.pk), follow=True)
+    response = client.post(url("shadowing:confirm", network.slug, day.pk), follow=True)
     assert messages_of(response) == [
         "A day can be confirmed once it has passed and its reflection is written."
     ]
@@ -329,12 +317,14 @@ def test_confirming_before_the_reflection_says_so(client, network, student, host
 def test_booked_slot_requested_again(client, network, student, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     client.force_login(student)
-    client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    client.post(url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "x"})
     before = rows()
     client.force_login(member_en(network, Role.STUDENT))
-    page = client.get(url("slot_request", network.slug, slot.pk))
+    page = client.get(url("shadowing:slot_request", network.slug, slot.pk))
     assert page.context["booked"] is True
-    response = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "y"})
+    response = client.post(
+        url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "y"}
+    )
     assert form_errors(response) == ["This dagdeel has already been booked. Choose another one."]
     assert rows() == before
 
@@ -361,7 +351,9 @@ def test_the_database_refuses_a_second_booking(network, student, host):
 def test_feedback_before_a_reflection_is_refused(client, network, student, host, teacher):
     day = ShadowingDayFactory(network=network, shadower=student, host=host)
     client.force_login(teacher)
-    response = client.post(url("feedback", network.slug, day.pk), {"text": "x"}, follow=True)
+    response = client.post(
+        url("shadowing:feedback", network.slug, day.pk), {"text": "x"}, follow=True
+    )
     assert messages_of(response) == ["There is no reflection yet to give feedback on."]
     assert ShadowingFeedback.objects.count() == 0
 
@@ -369,7 +361,7 @@ def test_feedback_before_a_reflection_is_refused(client, network, student, host,
 def test_slot_in_the_past_cannot_be_offered(client, network, host):
     client.force_login(host)
     response = client.post(
-        url("slot_offer", network.slug),
+        url("shadowing:slot_offer", network.slug),
         {"date": "2020-01-01", "dagdeel": "morning", "place": "Buurthuis"},
     )
     assert form_errors(response) == ["You can only offer dagdelen from today on."]
@@ -379,8 +371,8 @@ def test_slot_in_the_past_cannot_be_offered(client, network, host):
 def test_same_slot_offered_twice(client, network, host):
     client.force_login(host)
     data = {"date": "2099-01-05", "dagdeel": "morning", "place": "Buurthuis"}
-    client.post(url("slot_offer", network.slug), data)
-    response = client.post(url("slot_offer", network.slug), data)
+    client.post(url("shadowing:slot_offer", network.slug), data)
+    response = client.post(url("shadowing:slot_offer", network.slug), data)
     assert form_errors(response) == ["You already offer this dagdeel."]
     assert ShadowingSlot.objects.count() == 1
 
@@ -389,7 +381,7 @@ def test_booked_slot_cannot_be_withdrawn(client, network, student, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     ShadowingDayFactory(network=network, shadower=student, host=host, slot=slot, status="requested")
     client.force_login(host)
-    response = client.post(url("slot_withdraw", network.slug, slot.pk), follow=True)
+    response = client.post(url("shadowing:slot_withdraw", network.slug, slot.pk), follow=True)
     assert messages_of(response) == [
         "Someone has booked this dagdeel; decline their request instead."
     ]
@@ -399,7 +391,7 @@ def test_booked_slot_cannot_be_withdrawn(client, network, student, host):
 def test_garbage_input_is_a_form_error_not_a_500(client, network, student):
     client.force_login(student)
     response = client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {"host": "999999", "date": "gisteren", "dagdeel": "night", "hours": "-3"},
     )
     assert response.status_code == 200
@@ -421,16 +413,18 @@ def test_same_domain_host_needs_a_reason(client, network, student):
     nurse_host = member_en(network, Role.PROFESSIONAL, profession=Profession.DISTRICT_NURSE)
     slot = ShadowingSlotFactory(network=network, host=nurse_host)
     client.force_login(student)
-    page = client.get(url("slot_request", network.slug, slot.pk))
+    page = client.get(url("shadowing:slot_request", network.slug, slot.pk))
     assert page.context["same_domain"] is True
-    response = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    response = client.post(
+        url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "x"}
+    )
     assert form_errors(response) == [
         f"{nurse_host} works in the same domain as you (Care). Say why you want to shadow "
         "them all the same."
     ]
     assert rows() == []
     client.post(
-        url("slot_request", network.slug, slot.pk),
+        url("shadowing:slot_request", network.slug, slot.pk),
         {"learning_goals": "x", "same_domain_reason": "Andere setting: de huisartspraktijk."},
     )
     assert list(ShadowingDay.objects.values_list("same_domain_reason", flat=True)) == [
@@ -445,7 +439,7 @@ def test_network_can_refuse_same_domain_hosts(client, network, student):
     slot = ShadowingSlotFactory(network=network, host=nurse_host)
     client.force_login(student)
     response = client.post(
-        url("slot_request", network.slug, slot.pk),
+        url("shadowing:slot_request", network.slug, slot.pk),
         {"learning_goals": "x", "same_domain_reason": "graag"},
     )
     assert form_errors(response) == [
@@ -483,7 +477,7 @@ def test_coordinator_sets_policy_and_programme_requirements(client, network, coo
     coordinator.save()
     client.force_login(coordinator)
     client.post(
-        url("settings", network.slug),
+        url("shadowing:settings", network.slug),
         {
             "shadowing_same_domain": "refuse",
             "shadowing_required_dagdelen": "6",
@@ -506,7 +500,7 @@ def test_settings_with_a_bad_line(client, network, coordinator):
     coordinator.save()
     client.force_login(coordinator)
     response = client.post(
-        url("settings", network.slug),
+        url("shadowing:settings", network.slug),
         {
             "shadowing_same_domain": "refuse",
             "shadowing_required_dagdelen": "6",
@@ -541,7 +535,7 @@ def test_whole_day_counts_as_two_dagdelen(client, network, student, host):
         **reflected(),
     )
     client.force_login(student)
-    book = client.get(url("logbook", network.slug)).context["book"]
+    book = client.get(url("shadowing:logbook", network.slug)).context["book"]
     assert (book.confirmed_dagdelen, book.awaiting_dagdelen, book.hours_total) == (
         2,
         1,
@@ -555,8 +549,10 @@ def test_a_dutch_student_reads_dutch(client, network, host):
     slot = ShadowingSlotFactory(network=network, host=host)
     client.force_login(dutch)
     response = client.post(
-        url("slot_request", network.slug, slot.pk), {"learning_goals": "x"}, follow=True
+        url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "x"}, follow=True
     )
     assert messages_of(response) == ["Je aanvraag is verstuurd naar Hamid Host."]
-    again = client.post(url("slot_request", network.slug, slot.pk), {"learning_goals": "x"})
+    again = client.post(
+        url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "x"}
+    )
     assert again.context["booked"] is True

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from networks.choices import Role
@@ -17,6 +16,7 @@ from sessions.shadowing.choices import ShadowingSource, ShadowingStatus
 from sessions.shadowing.models import ShadowingDay
 from sessions.shadowing.services import shadowing_day_cancel, shadowing_day_edit
 from tests.factories import member
+from tests.helpers import form_errors, messages_of, url
 from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingSlotFactory,
@@ -26,18 +26,6 @@ from tests.sessions.factories_shadowing import (
 
 pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
-
-
-def url(name, *args):
-    return reverse(f"shadowing:{name}", args=args)
-
-
-def messages_of(response) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def form_errors(response) -> list[str]:
-    return response.context["form"].non_field_errors()
 
 
 def state(day) -> tuple:
@@ -94,7 +82,9 @@ def booked(network, student, host, status=ShadowingStatus.REQUESTED, **kwargs):
 
 
 def cancel(client, network, day, reason=""):
-    return client.post(url("cancel", network.slug, day.pk), {"reason": reason}, follow=True)
+    return client.post(
+        url("shadowing:cancel", network.slug, day.pk), {"reason": reason}, follow=True
+    )
 
 
 # --- Cancelling ----------------------------------------------------------------------------
@@ -115,10 +105,10 @@ def test_the_shadower_withdraws_a_request_and_the_slot_is_free_again(
     )
     assert day.cancelled_at is not None
     # The dagdeel is offered again and can be requested again, by the same student too.
-    slots = client.get(url("slots", network.slug)).context["slots"]
+    slots = client.get(url("shadowing:slots", network.slug)).context["slots"]
     assert [slot.pk for slot in slots] == [day.slot_id]
     client.post(
-        url("slot_request", network.slug, day.slot_id),
+        url("shadowing:slot_request", network.slug, day.slot_id),
         {"learning_goals": "Toch graag zien hoe een keukentafelgesprek gaat."},
     )
     assert sorted(ShadowingDay.objects.filter(slot=day.slot).values_list("status", flat=True)) == [
@@ -181,7 +171,7 @@ def test_the_host_cancels_a_planned_day_and_must_say_why(client, network, studen
         "Ik ben die week op cursus.",
     )
     client.force_login(student)
-    page = client.get(url("day", network.slug, day.pk)).content.decode()
+    page = client.get(url("shadowing:day", network.slug, day.pk)).content.decode()
     assert "Cancelled by Hamid Host on" in page
     assert "Reason: Ik ben die week op cursus." in page
 
@@ -226,9 +216,9 @@ def test_a_day_that_has_started_cannot_be_cancelled(client, network, student, ho
     )
     client.force_login(student)
     time_machine.move_to(dt.datetime(2026, 3, 12, 8, 29, tzinfo=AMS), tick=False)
-    assert client.get(url("day", network.slug, day.pk)).context["can_cancel"] is True
+    assert client.get(url("shadowing:day", network.slug, day.pk)).context["can_cancel"] is True
     time_machine.move_to(dt.datetime(2026, 3, 12, 8, 30, tzinfo=AMS), tick=False)
-    response = client.get(url("day", network.slug, day.pk))
+    response = client.get(url("shadowing:day", network.slug, day.pk))
     assert response.context["can_cancel"] is False
     assert "Cancel the day" not in response.content.decode()
     before = state(day)
@@ -271,7 +261,7 @@ def test_cancel_is_a_post(client, network, student, host):
     day = booked(network, student, host, status=ShadowingStatus.PLANNED)
     client.force_login(student)
     before = state(day)
-    assert client.get(url("cancel", network.slug, day.pk)).status_code == 405
+    assert client.get(url("shadowing:cancel", network.slug, day.pk)).status_code == 405
     assert state(day) == before
 
 
@@ -279,7 +269,7 @@ def test_a_teacher_may_not_cancel_and_nothing_changes(client, network, student, 
     day = booked(network, student, host, status=ShadowingStatus.PLANNED)
     client.force_login(teacher)
     before = state(day)
-    response = client.post(url("cancel", network.slug, day.pk), {"reason": "x"})
+    response = client.post(url("shadowing:cancel", network.slug, day.pk), {"reason": "x"})
     assert response.status_code == 403
     assert state(day) == before
     with pytest.raises(PermissionDenied):
@@ -294,7 +284,7 @@ def test_cancelled_days_stay_in_the_logbook_and_count_for_nothing(client, networ
     day = ShadowingDayFactory(network=network, shadower=student, host=host, date=next_week())
     client.force_login(student)
     cancel(client, network, day, "Verhuizing.")
-    response = client.get(url("logbook", network.slug))
+    response = client.get(url("shadowing:logbook", network.slug))
     book = response.context["book"]
     assert [(d.pk, d.status) for d in book.days] == [
         (day.pk, ShadowingStatus.CANCELLED),
@@ -308,7 +298,7 @@ def test_cancelled_days_stay_in_the_logbook_and_count_for_nothing(client, networ
     assert '<span class="badge shadowing-status shadowing-status-cancelled">Cancelled</span>' in (
         response.content.decode()
     )
-    printed = client.get(url("logbook_print", network.slug)).content.decode()
+    printed = client.get(url("shadowing:logbook_print", network.slug)).content.decode()
     assert "Cancelled by Sanne Student on" in printed
     assert "A cancelled day counts for no hours." in printed
 
@@ -318,7 +308,7 @@ def test_a_cancelled_day_no_longer_overlaps(client, network, student, host):
     client.force_login(student)
     cancel(client, network, day)
     client.post(
-        url("log", network.slug),
+        url("shadowing:log", network.slug),
         {
             "host": host.memberships.get().pk,
             "date": day.date.isoformat(),
@@ -335,7 +325,7 @@ def test_the_host_sees_the_cancelled_day_under_earlier(client, network, student,
     client.force_login(student)
     cancel(client, network, day)
     client.force_login(host)
-    context = client.get(url("host", network.slug)).context
+    context = client.get(url("shadowing:host", network.slug)).context
     assert ([d.pk for d in context["planned"]], [d.pk for d in context["history"]]) == (
         [],
         [day.pk],
@@ -348,7 +338,7 @@ def test_a_dutch_student_reads_the_cancel_buttons_in_dutch(client, network, host
     student = member(network, Role.STUDENT, full_name="Sanne Student")
     day = booked(network, student, host)
     client.force_login(student)
-    page = client.get(url("day", network.slug, day.pk)).content.decode()
+    page = client.get(url("shadowing:day", network.slug, day.pk)).content.decode()
     assert "Aanvraag intrekken" in page
     response = cancel(client, network, day)
     assert messages_of(response) == [
@@ -361,7 +351,7 @@ def test_a_dutch_student_reads_the_cancel_buttons_in_dutch(client, network, host
 
 
 def edit(client, network, day, data):
-    return client.post(url("edit", network.slug, day.pk), data, follow=True)
+    return client.post(url("shadowing:edit", network.slug, day.pk), data, follow=True)
 
 
 def logged_data(day, **changes):
@@ -382,7 +372,7 @@ def logged_data(day, **changes):
 def test_the_shadower_changes_the_goals_of_a_booked_day_only(client, network, student, host):
     day = booked(network, student, host, status=ShadowingStatus.PLANNED)
     client.force_login(student)
-    form = client.get(url("edit", network.slug, day.pk)).context["form"]
+    form = client.get(url("shadowing:edit", network.slug, day.pk)).context["form"]
     assert list(form.fields) == ["learning_goals"]
     response = edit(
         client,
@@ -409,7 +399,7 @@ def test_the_shadower_changes_the_goals_of_a_booked_day_only(client, network, st
 def test_the_shadower_moves_a_logged_day(client, network, student, host):
     day = ShadowingDayFactory(network=network, shadower=student, host=host)
     client.force_login(student)
-    form = client.get(url("edit", network.slug, day.pk)).context["form"]
+    form = client.get(url("shadowing:edit", network.slug, day.pk)).context["form"]
     # The usual times and hours are left empty, so another dagdeel brings its own.
     assert (form.initial["starts_at"], form.initial["ends_at"], form.initial["hours"]) == (
         None,
@@ -445,7 +435,7 @@ def test_own_times_and_hours_are_kept_in_the_form(client, network, student, host
         hours=Decimal("2.5"),
     )
     client.force_login(student)
-    form = client.get(url("edit", network.slug, day.pk)).context["form"]
+    form = client.get(url("shadowing:edit", network.slug, day.pk)).context["form"]
     assert (form.initial["starts_at"], form.initial["ends_at"], form.initial["hours"]) == (
         time(9, 0),
         time(12, 0),
@@ -537,13 +527,13 @@ def test_a_confirmed_declined_or_cancelled_day_cannot_be_edited(
     client.force_login(student)
     before = state(day)
     message = f"This day is {label}; it can no longer be changed."
-    response = client.get(url("edit", network.slug, day.pk), follow=True)
+    response = client.get(url("shadowing:edit", network.slug, day.pk), follow=True)
     assert messages_of(response) == [message]
     response = edit(client, network, day, logged_data(day, learning_goals="Nieuw."))
     assert messages_of(response) == [message]
     assert state(day) == before
-    page = client.get(url("day", network.slug, day.pk)).content.decode()
-    assert url("edit", network.slug, day.pk) not in page
+    page = client.get(url("shadowing:day", network.slug, day.pk)).content.decode()
+    assert url("shadowing:edit", network.slug, day.pk) not in page
 
 
 def test_garbage_in_the_edit_form_is_a_form_error(client, network, student, host):
@@ -566,7 +556,7 @@ def test_the_host_may_not_edit_the_shadowers_day(client, network, student, host)
     client.force_login(host)
     before = state(day)
     response = client.post(
-        url("edit", network.slug, day.pk), logged_data(day, learning_goals="Nee.")
+        url("shadowing:edit", network.slug, day.pk), logged_data(day, learning_goals="Nee.")
     )
     assert response.status_code == 403
     assert state(day) == before
@@ -575,8 +565,8 @@ def test_the_host_may_not_edit_the_shadowers_day(client, network, student, host)
 def test_the_edit_link_says_what_can_change(client, network, student, host):
     client.force_login(student)
     logged = ShadowingDayFactory(network=network, shadower=student, host=host)
-    page = client.get(url("day", network.slug, logged.pk)).content.decode()
+    page = client.get(url("shadowing:day", network.slug, logged.pk)).content.decode()
     assert "Change the day" in page
     slot_day = booked(network, student, host)
-    page = client.get(url("day", network.slug, slot_day.pk)).content.decode()
+    page = client.get(url("shadowing:day", network.slug, slot_day.pk)).content.decode()
     assert "Change the learning goals" in page

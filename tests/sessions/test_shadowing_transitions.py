@@ -16,6 +16,7 @@ from sessions.shadowing.choices import ShadowingStatus
 from sessions.shadowing.models import ShadowingDay
 from sessions.shadowing.transitions import TRANSITIONS, Action, Party, shadowing_day_transition
 from tests.factories import member
+from tests.helpers import messages_of
 from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_a_double_clicked_accept_changes_nothing_and_says_so_in_dutch(client, ne
     assert day.status == ShadowingStatus.PLANNED
     accepted_at = day.accepted_at
     response = client.post(accept, follow=True)
-    messages = [str(m) for m in response.context["messages"]]
+    messages = messages_of(response)
     assert "Alleen een aanvraag kan worden geaccepteerd; deze dag is gepland." in messages[-1]
     day.refresh_from_db()
     assert (day.status, day.accepted_at) == (ShadowingStatus.PLANNED, accepted_at)

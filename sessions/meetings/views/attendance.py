@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lin_platform.exports import Sheet, table_response
+from lin_platform.feedback import validation_error_to_messages
 from networks.permissions import get_network_for_coordinator
 
 from .. import permissions
@@ -30,7 +31,7 @@ def attendance(request, slug, pk):
                 meeting=meeting, statuses=form.statuses(), registered_by=request.user
             )
         except ValidationError as error:
-            messages.error(request, error.messages[0])
+            validation_error_to_messages(request, error)
         else:
             messages.success(
                 request,
@@ -57,7 +58,7 @@ def check_in(request, slug, pk):
         try:
             attendance_check_in(meeting=meeting, user=request.user, code=form.cleaned_data["code"])
         except ValidationError as error:
-            messages.error(request, error.messages[0])
+            validation_error_to_messages(request, error)
         else:
             messages.success(request, _("You are checked in. Welcome!"))
     return redirect(meeting_url(meeting))

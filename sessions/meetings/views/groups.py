@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_messages, validation_error_to_messages
+
 from ..forms.method import GroupMoveForm, GroupSizeForm
 from ..models import Meeting
 from ..permissions import can_run_meeting, get_meeting_for_member, get_meeting_for_runner
@@ -59,7 +61,7 @@ def groups_make(request, slug, pk):
             meeting=meeting, size=form.cleaned_data["size"], seed=secrets.randbelow(2**31)
         )
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        validation_error_to_messages(request, error)
     else:
         messages.success(request, services.groups_made_message(len(made)))
     return redirect(_groups_url(meeting))
@@ -70,10 +72,10 @@ def groups_make(request, slug, pk):
 def groups_move(request, slug, pk):
     meeting = get_meeting_for_runner(request.user, pk, slug)
     form = GroupMoveForm(request.POST)
-    error = None
+    problem = None
     moved = None
     if not form.is_valid():
-        error = _("That group does not exist.")
+        problem = ValidationError(_("That group does not exist."))
     else:
         try:
             moved = services.breakout_group_member_move(
@@ -82,7 +84,7 @@ def groups_move(request, slug, pk):
                 number=form.cleaned_data["group"],
             )
         except ValidationError as exc:
-            error = exc.messages[0]
+            problem = exc
     success = (
         _("%(name)s is now in group %(number)s.")
         % {"name": moved.get_full_name(), "number": form.cleaned_data["group"]}
@@ -91,10 +93,11 @@ def groups_move(request, slug, pk):
     )
     if request.htmx:
         context = _board_context(request, meeting)
+        error = " ".join(validation_error_messages(problem)) if problem else None
         context.update(error=error, success=success)
         return render(request, "meetings/partials/groups_board.html", context)
-    if error:
-        messages.error(request, error)
+    if problem:
+        validation_error_to_messages(request, problem)
     else:
         messages.success(request, success)
     return redirect(_groups_url(meeting))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 from networks.permissions import can_manage_network, get_network_for_coordinator
 
 from .. import permissions
@@ -20,10 +21,6 @@ from ..services import meetings as services
 from ..services.attendance import checkin_window_open
 from ..services.rsvp import rsvp_problem
 from ..services.scheduling import local_zone, occurrence_times, series_dates
-
-
-def _errors(error: ValidationError) -> list[str]:
-    return error.messages
 
 
 @login_required
@@ -72,8 +69,7 @@ def meeting_schedule(request, slug):
                 messages.success(request, _("The meeting was scheduled."))
                 return redirect(meeting_url(meeting))
         except ValidationError as error:
-            for message in _errors(error):
-                form.add_error(None, message)
+            validation_error_to_form(form, error)
     context = {"network": network, "form": form, "preview": preview}
     if request.htmx and "preview" in request.POST:
         return render(request, "meetings/partials/schedule_preview.html", context)
@@ -153,8 +149,7 @@ def meeting_edit(request, slug, pk):
                 scope=form.cleaned_data.get("scope") or services.THIS,
             )
         except ValidationError as error:
-            for message in _errors(error):
-                form.add_error(None, message)
+            validation_error_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -179,7 +174,7 @@ def meeting_cancel(request, slug, pk):
         try:
             services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            messages.error(request, _errors(error)[0])
+            validation_error_to_messages(request, error)
         else:
             messages.success(request, _("The meeting was cancelled."))
         return redirect(meeting_url(meeting))
@@ -197,7 +192,7 @@ def meeting_mark_held(request, slug, pk):
     try:
         services.meeting_mark_held(meeting=meeting)
     except ValidationError as error:
-        messages.error(request, _errors(error)[0])
+        validation_error_to_messages(request, error)
     else:
         messages.success(request, _("The meeting is marked as held."))
     return redirect(meeting_url(meeting))

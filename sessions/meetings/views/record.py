@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_to_messages
+
 from ..forms.method import ActionForm, MethodForm, RecordForm, RolesForm
 from ..methods import methods_for
 from ..models import ActionStatus, Meeting
@@ -69,7 +71,7 @@ def record(request, slug, pk):
                     meeting=meeting, method_key=target.key, notes=form.notes(), user=request.user
                 )
             except ValidationError as error:
-                messages.error(request, error.messages[0])
+                validation_error_to_messages(request, error)
             else:
                 messages.success(request, _("The record has been saved."))
                 return redirect(_record_url(meeting))
@@ -168,7 +170,7 @@ def roles(request, slug, pk):
             allowed=set(people.values_list("pk", flat=True)),
         )
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        validation_error_to_messages(request, error)
     else:
         messages.success(request, _("The roles have been saved."))
     return redirect(_record_url(meeting))

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.feedback import validation_error_messages, validation_error_to_messages
+
 from .. import permissions
 from ..choices import RsvpAnswer
 from ..forms import RsvpForm
@@ -29,10 +31,10 @@ def _confirmation(rsvp) -> str:
 def rsvp(request, slug, pk):
     meeting = permissions.get_meeting_for_member(request.user, pk, slug)
     form = RsvpForm(request.POST)
-    error = None
+    problem = None
     notice = None
     if not form.is_valid():
-        error = rsvp_problem(meeting) or _("Choose yes, no or maybe.")
+        problem = ValidationError(rsvp_problem(meeting) or _("Choose yes, no or maybe."))
     else:
         try:
             answered = rsvp_answer(
@@ -41,15 +43,16 @@ def rsvp(request, slug, pk):
                 answer=form.cleaned_data["answer"],
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as problem:
-            error = problem.messages[0]
+        except ValidationError as error:
+            problem = error
         else:
             notice = _confirmation(answered)
     if request.htmx:
+        error = " ".join(validation_error_messages(problem)) if problem else None
         context = meeting_context(request, meeting, rsvp_error=error, rsvp_notice=notice)
         return render(request, "meetings/partials/rsvp.html", context, status=200)
-    if error:
-        messages.error(request, error)
+    if problem:
+        validation_error_to_messages(request, problem)
     else:
         messages.success(request, notice)
     return redirect(request.POST.get("next") if _safe(request) else meeting_url(meeting))
