@@ -12,7 +12,7 @@ from networks.models import Membership
 
 from ..choices import RsvpAnswer
 from ..models import Attendance, Meeting, Rsvp
-from ..services.scheduling import local_zone
+from ..rules import local_zone
 
 
 @dataclass
