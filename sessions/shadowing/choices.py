@@ -1,7 +1,5 @@
 """Vocabularies of shadowing days (meelopen): dagdelen, statuses and where a day came from."""
 
-from datetime import time
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -13,14 +11,6 @@ class Dagdeel(models.TextChoices):
     EVENING = "evening", pgettext_lazy("dagdeel", "Evening")
     WHOLE_DAY = "whole_day", pgettext_lazy("dagdeel", "Whole day")
 
-
-# Usual times of a dagdeel, used when a person gives none.
-DAGDEEL_TIMES: dict[str, tuple[time, time]] = {
-    Dagdeel.MORNING: (time(8, 30), time(12, 30)),
-    Dagdeel.AFTERNOON: (time(13, 0), time(17, 0)),
-    Dagdeel.EVENING: (time(18, 0), time(22, 0)),
-    Dagdeel.WHOLE_DAY: (time(8, 30), time(17, 0)),
-}
 
 # Progress is counted in dagdelen: a whole day is two of them.
 DAGDEEL_COUNT: dict[str, int] = {

@@ -21,10 +21,10 @@ from accounts.models import User
 from networks.choices import Role
 from networks.models import Membership, Network
 
-from .choices import ACTIVE_STATUSES, DAGDEEL_TIMES, Dagdeel, ShadowingSource
+from .choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource
 from .choices import ShadowingStatus as S
 from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from .services import crosses_domains, hours_between
+from .rules import DAGDEEL_TIMES, crosses_domains, hours_between
 
 DEMO_EMAIL_DOMAIN = "demo.example.org"
 

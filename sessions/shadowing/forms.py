@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
 
-from .choices import DAGDEEL_TIMES, Dagdeel
-from .services import hours_between
+from .choices import Dagdeel
+from .rules import default_period, default_times, hours_between
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -110,7 +110,7 @@ class DayEditForm(DayFieldsForm):
 
     def __init__(self, *args, day, movable: bool, **kwargs):
         self.movable = movable
-        usual = DAGDEEL_TIMES[day.dagdeel]
+        usual = default_times(day.dagdeel)
         kwargs.setdefault(
             "initial",
             {
@@ -170,13 +170,8 @@ class PeriodForm(forms.Form):
 
     def period(self) -> tuple[date, date]:
         """The chosen period; by default the last twelve months up to today."""
-        today = timezone.localdate()
         data = self.cleaned_data if self.is_valid() else {}
-        end = data.get("end") or today
-        start = data.get("start") or end.replace(year=end.year - 1)
-        if start > end:
-            start, end = end, start
-        return start, end
+        return default_period(timezone.localdate(), data.get("start"), data.get("end"))
 
 
 class ShadowingSettingsForm(forms.ModelForm):

@@ -2,7 +2,6 @@
 the other domain, their reflections, and the teachers' feedback on those reflections."""
 
 from datetime import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -12,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ACTIVE_STATUSES, CLOSED_STATUSES, Dagdeel, ShadowingSource, ShadowingStatus
-
-MAX_HOURS = Decimal("12")
+from .rules import MAX_HOURS
 
 
 class ShadowingSlot(models.Model):

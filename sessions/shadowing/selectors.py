@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from accounts.choices import PROFESSION_DOMAIN, Domain, Profession
+from accounts.choices import Domain, Profession
 from networks.choices import Role
 from networks.models import Membership, Network
 
@@ -36,12 +36,9 @@ from .permissions import (
     partner_network_ids,
     taught_students,
 )
+from .rules import domain_of
 
 HAPPENED = list(HELD_STATUSES)
-
-
-def _domain_of(profession: str) -> str:
-    return PROFESSION_DOMAIN.get(profession, Domain.CITIZENS)
 
 
 def _with_people(qs: QuerySet[ShadowingDay]) -> QuerySet[ShadowingDay]:
@@ -286,7 +283,7 @@ def pattern_matrix(network: Network, start: date, end: date) -> PatternMatrix:
         cells[key] = {"days": row["days"], "hours": row["hours"]}
         shadower_professions.add(key[0])
         host_professions.add(key[1])
-        domain = _domain_of(key[1])
+        domain = domain_of(key[1])
         tally = domains.setdefault(domain, Tally(domain, Domain(domain).label))
         tally.hours += row["hours"]
         tally.days += row["days"]

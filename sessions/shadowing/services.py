@@ -5,15 +5,12 @@ Every function checks its own invariants and raises ``ValidationError`` with a m
 the person (nothing is changed then); the views have already checked who may act, and the
 functions check it again so that no other caller can skip it.
 
-What "the other domain" means: shadowing crosses the line between care and social work.
-Someone of the care domain shadows the social domain and the other way round. People of
-neither (education, research, citizens) cross into practice: any host of the care or the
-social domain counts as the other domain for them. Every other pair is "same domain";
-the network's coordinators decide whether that is refused or allowed with a reason.
+What "the other domain" means, the usual times of a dagdeel and the hours a day may have
+are pure rules in ``rules``; these functions apply them to the database.
 """
 
-from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, time
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,7 +18,6 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Domain
 from accounts.models import User
 from networks.choices import ShadowingSameDomainPolicy
 from networks.models import Network
@@ -30,55 +26,25 @@ from sessions.reminders.services import reminders_send_soon
 from . import permissions as perms
 from .choices import (
     ACTIVE_STATUSES,
-    DAGDEEL_TIMES,
     EDITABLE_STATUSES,
     ShadowingSource,
     ShadowingStatus,
 )
-from .models import MAX_HOURS, ShadowingDay, ShadowingFeedback, ShadowingSlot
+from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from .permissions import (
     can_host_in,
     can_shadow_in,
     partner_network_ids,
 )
+from .rules import (
+    MAX_HOURS,
+    check_times,
+    crosses_domains,
+    hours_between,
+    same_domain,
+    times_or_defaults,
+)
 from .transitions import Action, shadowing_day_transition
-
-PRACTICE_DOMAINS = (Domain.CARE, Domain.SOCIAL)
-
-
-def crosses_domains(shadower_domain: str, host_domain: str) -> bool:
-    """Whether shadowing a host of ``host_domain`` counts as visiting the other domain."""
-    if shadower_domain in PRACTICE_DOMAINS:
-        return host_domain in PRACTICE_DOMAINS and host_domain != shadower_domain
-    return host_domain in PRACTICE_DOMAINS
-
-
-def same_domain(shadower: User, host: User) -> bool:
-    return not crosses_domains(shadower.domain, host.domain)
-
-
-def default_times(dagdeel: str) -> tuple[time, time]:
-    return DAGDEEL_TIMES[dagdeel]
-
-
-def hours_between(starts_at: time, ends_at: time) -> Decimal:
-    minutes = (
-        datetime.combine(date.min, ends_at) - datetime.combine(date.min, starts_at)
-    ).total_seconds() / 60
-    return (Decimal(minutes) / Decimal(60)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _check_times(starts_at: time, ends_at: time, hours: Decimal) -> None:
-    if ends_at <= starts_at:
-        raise ValidationError(_("The end time lies before the start time."))
-    if hours <= 0:
-        raise ValidationError(_("Give a positive number of hours."))
-    if hours > MAX_HOURS:
-        raise ValidationError(
-            _("A shadowing day lasts at most %(max)s hours.") % {"max": int(MAX_HOURS)}
-        )
-    if hours > hours_between(starts_at, ends_at):
-        raise ValidationError(_("There are more hours than fit between the start and end time."))
 
 
 def _check_same_domain(*, network: Network, shadower: User, host: User, reason: str) -> str:
@@ -159,9 +125,8 @@ def shadowing_slot_offer(
         raise PermissionDenied
     if on < timezone.localdate():
         raise ValidationError(_("You can only offer dagdelen from today on."))
-    default_start, default_end = default_times(dagdeel)
-    starts_at, ends_at = starts_at or default_start, ends_at or default_end
-    _check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
+    starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
+    check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
     if ShadowingSlot.objects.filter(host=host, date=on, dagdeel=dagdeel).exists():
         raise ValidationError(_("You already offer this dagdeel."))
     try:
@@ -294,12 +259,9 @@ def shadowing_day_log(
         raise ValidationError(_("You cannot shadow yourself."))
     if not learning_goals.strip():
         raise ValidationError(_("Write down what you want to learn on this day."))
-    default_start, default_end = default_times(dagdeel)
-    starts_at, ends_at = starts_at or default_start, ends_at or default_end
-    if ends_at <= starts_at:
-        raise ValidationError(_("The end time lies before the start time."))
+    starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
     hours = hours if hours is not None else hours_between(starts_at, ends_at)
-    _check_times(starts_at, ends_at, hours)
+    check_times(starts_at, ends_at, hours)
     reason = _check_same_domain(
         network=network, shadower=shadower, host=host, reason=same_domain_reason
     )
@@ -386,12 +348,9 @@ def shadowing_day_edit(
             raise ValidationError(
                 _("Your reflection on this day is written, so the day cannot lie in the future.")
             )
-        default_start, default_end = default_times(dagdeel)
-        starts_at, ends_at = starts_at or default_start, ends_at or default_end
-        if ends_at <= starts_at:
-            raise ValidationError(_("The end time lies before the start time."))
+        starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
         hours = hours if hours is not None else hours_between(starts_at, ends_at)
-        _check_times(starts_at, ends_at, hours)
+        check_times(starts_at, ends_at, hours)
         _check_own_calendar(
             shadower=locked.shadower,
             on=on,

@@ -9,18 +9,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Domain, Profession
-from lin_platform.exports import FORMATS, Sheet, table_response
+from lin_platform.exports import FORMATS, table_response
 from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
 
+from . import exports, selectors, services
 from . import permissions as perms
-from . import selectors, services
-from .choices import AWAITING_CONFIRMATION, HISTORY_STATUSES, Dagdeel, ShadowingStatus
+from .choices import AWAITING_CONFIRMATION, HISTORY_STATUSES
 from .forms import (
     CancelForm,
     DayEditForm,
@@ -460,87 +458,16 @@ def pattern(request, slug):
     return render(request, "shadowing/pattern.html", context)
 
 
-EXPORT_HEADERS = {
-    "date": gettext_lazy("date"),
-    "dagdeel": gettext_lazy("dagdeel"),
-    "from": pgettext_lazy("start time", "from"),
-    "until": pgettext_lazy("end time", "until"),
-    "hours": gettext_lazy("hours"),
-    "status": gettext_lazy("status"),
-    "shadower": gettext_lazy("who shadows"),
-    "shadower_profession": gettext_lazy("profession of who shadows"),
-    "shadower_domain": gettext_lazy("domain of who shadows"),
-    "host": gettext_lazy("host"),
-    "host_profession": gettext_lazy("host's profession"),
-    "host_domain": gettext_lazy("host's domain"),
-    "host_network": gettext_lazy("host's network"),
-    "organisation": gettext_lazy("organisation"),
-    "place": gettext_lazy("place"),
-}
-
-
-def _label(choices, code: str) -> str:
-    """The label of ``code`` in the active language (the code itself if it is unknown)."""
-    return str(dict(choices.choices).get(code, code))
-
-
-def _export_row(day) -> list:
-    return [
-        day.date.isoformat(),
-        _label(Dagdeel, day.dagdeel),
-        day.starts_at.strftime("%H:%M"),
-        day.ends_at.strftime("%H:%M"),
-        float(day.hours),
-        _label(ShadowingStatus, day.status),
-        str(day.shadower),
-        _label(Profession, day.shadower.profession),
-        _label(Domain, day.shadower.domain),
-        str(day.host),
-        _label(Profession, day.host.profession),
-        _label(Domain, day.host.domain),
-        day.host_network.name,
-        day.organisation_name,
-        day.place,
-    ]
-
-
 @login_required
 def pattern_export(request, slug, fmt):
     network = get_network_for_coordinator(request.user, slug)
     if fmt not in FORMATS:
         raise Http404
     start, end = PeriodForm(request.GET or None).period()
-    sheets = [
-        Sheet(
-            _("Shadowing days"),
-            list(EXPORT_HEADERS.values()),
-            [_export_row(day) for day in selectors.export_rows(network, start, end)],
-        )
-    ]
-    if fmt == "xlsx":
-        matrix = selectors.pattern_matrix(network, start, end)
-        sheets += [
-            Sheet(
-                _("Who shadowed whom"),
-                [_("Shadowed by ↓ / host →"), *[label for _code, label in matrix.host_professions]],
-                [
-                    [label, *[(cell or {}).get("days", 0) for cell in cells]]
-                    for label, cells in matrix.table
-                ],
-            ),
-            Sheet(
-                _("Hours per domain"),
-                [_("domain"), _("days"), _("hours")],
-                [
-                    [tally.label, tally.days, float(tally.hours)]
-                    for tally in matrix.hours_per_domain
-                ],
-            ),
-        ]
     return table_response(
         fmt=fmt,
-        filename=f"meelopen-{network.slug}-{start.isoformat()}-{end.isoformat()}",
-        sheets=sheets,
+        filename=exports.pattern_filename(network, start, end),
+        sheets=exports.pattern_sheets(network, start, end, summaries=fmt == "xlsx"),
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from sessions.meetings.services.scheduling import SeriesRule, occurrence_times, series_dates
+from sessions.meetings.rules import SeriesRule, occurrence_times, series_dates
 
 
 def test_every_two_weeks_for_six_meetings():

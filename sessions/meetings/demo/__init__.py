@@ -12,10 +12,10 @@ from networks.models import Membership, Network
 
 from ..choices import AttendanceStatus, MeetingFormat, MeetingStatus, Repeat, RsvpAnswer
 from ..models import Meeting, MeetingSeries
+from ..rules import SeriesRule
 from ..services.attendance import attendance_register
 from ..services.meetings import MeetingDetails, meeting_schedule, meeting_series_schedule
 from ..services.rsvp import rsvp_answer
-from ..services.scheduling import SeriesRule
 
 # Title, start, end and a realistic agenda per format.
 PLAN = {

@@ -13,8 +13,8 @@ from accounts.models import User
 from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
+from ..rules import MAX_OCCURRENCES, SeriesRule
 from ..services.meetings import FOLLOWING, THIS, MeetingDetails
-from ..services.scheduling import MAX_OCCURRENCES, SeriesRule
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -1,4 +1,5 @@
-"""Reads of attendance: who is on the attendance form, and the export funders ask for."""
+"""Reads of attendance: who is on the attendance form, and the records of the export funders
+ask for (``exports`` writes them as rows)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -6,13 +7,12 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.choices import Domain, Profession
 from networks.choices import Role
 from networks.models import Membership
 
-from ..choices import AttendanceStatus, MeetingFormat, RsvpAnswer
+from ..choices import RsvpAnswer
 from ..models import Attendance, Meeting, Rsvp
-from ..services.scheduling import local_zone
+from ..rules import local_zone
 
 
 @dataclass
@@ -77,11 +77,18 @@ def attendance_people(meeting: Meeting) -> list[AttendanceLine]:
     return lines
 
 
-EXPORT_COLUMNS = ["date", "format", "person", "role", "profession", "domain", "status"]
+@dataclass
+class AttendanceRecord:
+    """One recorded attendance for the export: the meeting's local date, the attendance
+    (with its meeting and user loaded) and the person's role on that date."""
+
+    day: date
+    attendance: Attendance
+    role: str
 
 
-def export_rows(network, start: date, end: date) -> list[list[str]]:
-    """One row per recorded attendance in ``network``'s meetings from ``start`` to ``end``
+def attendance_records(network, start: date, end: date) -> list[AttendanceRecord]:
+    """Each recorded attendance in ``network``'s meetings from ``start`` to ``end``
     (inclusive, local dates), oldest first; the role is the person's role in the network
     on the meeting's date (or in the invited network they came from)."""
     zone = local_zone()
@@ -103,28 +110,12 @@ def export_rows(network, start: date, end: date) -> list[list[str]]:
         .order_by("starts_on")
     ):
         memberships.setdefault(m.user_id, []).append(m)
-    formats = dict(MeetingFormat.choices)
-    professions = dict(Profession.choices)
-    statuses = dict(AttendanceStatus.choices)
-    role_labels = dict(Role.choices)
-    rows = []
+    records = []
     for attendance in attendances:
-        meeting = attendance.meeting
-        day = timezone.localtime(meeting.starts_at, zone).date()
+        day = timezone.localtime(attendance.meeting.starts_at, zone).date()
         role = _role_on(memberships.get(attendance.user_id, []), network.pk, day)
-        user = attendance.user
-        rows.append(
-            [
-                day.isoformat(),
-                str(formats.get(meeting.format, meeting.format)),
-                user.get_full_name(),
-                str(role_labels.get(role, role)),
-                str(professions.get(user.profession, user.profession)),
-                str(Domain(user.domain).label),
-                str(statuses.get(attendance.status, attendance.status)),
-            ]
-        )
-    return rows
+        records.append(AttendanceRecord(day=day, attendance=attendance, role=role))
+    return records
 
 
 def _role_on(memberships: list, network_id: int, day: date) -> str:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from networks.models import Membership, Theme
 
 from ..models import Meeting
-from ..services.scheduling import local_zone
+from ..rules import local_zone
 from .meetings import meetings_visible_to, with_my_answer
 
 

@@ -15,7 +15,14 @@ from sessions.reminders.services import reminders_send_soon
 
 from ..choices import MeetingStatus, Repeat
 from ..models import Meeting, MeetingSeries
-from .scheduling import SeriesRule, local_datetime, local_zone, occurrence_times, series_dates
+from ..rules import (
+    SeriesRule,
+    check_times,
+    local_datetime,
+    local_zone,
+    occurrence_times,
+    series_dates,
+)
 
 
 @dataclass
@@ -36,11 +43,6 @@ class MeetingDetails:
 def _check_details(details: MeetingDetails) -> None:
     if not details.location.strip() and not details.online_url.strip():
         raise ValidationError(_("Give a place, an online link, or both."))
-
-
-def _check_times(start_time: time, end_time: time) -> None:
-    if end_time <= start_time:
-        raise ValidationError(_("The end lies before the start."))
 
 
 def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) -> Meeting:
@@ -78,7 +80,7 @@ def meeting_schedule(
     """Schedule one meeting. Side effects: one Meeting row (with its themes and invited
     networks)."""
     _check_details(details)
-    _check_times(start_time, end_time)
+    check_times(start_time, end_time)
     ((starts_at, ends_at),) = occurrence_times([day], start_time, end_time)
     return _new_meeting(
         network=network,
@@ -103,7 +105,7 @@ def meeting_series_schedule(
     """Schedule a series. Side effects: a MeetingSeries row and one Meeting per date, each at
     the same local wall-clock time (stored as UTC)."""
     _check_details(details)
-    _check_times(start_time, end_time)
+    check_times(start_time, end_time)
     dates = series_dates(rule)
     series = MeetingSeries.objects.create(
         network=network,
@@ -157,7 +159,7 @@ def meeting_update(
     from .rsvp import rsvp_fill_from_waiting_list
 
     _check_details(details)
-    _check_times(start_time, end_time)
+    check_times(start_time, end_time)
     old_day = timezone.localtime(meeting.starts_at, local_zone()).date()
     shift = day - old_day
     targets = [meeting]

@@ -6,16 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lin_platform.exports import Sheet, table_response
+from lin_platform.exports import table_response
 from lin_platform.feedback import validation_error_to_messages
 from networks.permissions import get_network_for_coordinator
 
-from .. import permissions
+from .. import exports, permissions
 from ..forms import AttendanceForm, CheckInForm, ExportForm
-from ..selectors.attendance import attendance_people, export_rows
+from ..selectors.attendance import attendance_people
 from ..services.attendance import attendance_check_in, attendance_register, checkin_window_open
 from .meetings import meeting_url
 
@@ -64,17 +63,6 @@ def check_in(request, slug, pk):
     return redirect(meeting_url(meeting))
 
 
-HEADERS = {
-    "date": gettext_lazy("date"),
-    "format": gettext_lazy("format"),
-    "person": gettext_lazy("person"),
-    "role": gettext_lazy("role"),
-    "profession": gettext_lazy("profession"),
-    "domain": gettext_lazy("domain"),
-    "status": gettext_lazy("status"),
-}
-
-
 @login_required
 def attendance_export(request, slug):
     network = get_network_for_coordinator(request.user, slug)
@@ -83,9 +71,7 @@ def attendance_export(request, slug):
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         return table_response(
             fmt=form.cleaned_data["file_format"],
-            filename=f"aanwezigheid-{network.slug}-{start.isoformat()}-{end.isoformat()}",
-            sheets=[
-                Sheet(_("Attendance"), list(HEADERS.values()), export_rows(network, start, end))
-            ],
+            filename=exports.attendance_filename(network, start, end),
+            sheets=exports.attendance_sheets(network, start, end),
         )
     return render(request, "meetings/attendance_export.html", {"network": network, "form": form})

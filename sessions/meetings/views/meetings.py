@@ -16,11 +16,11 @@ from networks.permissions import can_manage_network, get_network_for_coordinator
 
 from .. import permissions
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
+from ..rules import local_zone, occurrence_times, series_dates
 from ..selectors.meetings import meeting_page
 from ..services import meetings as services
 from ..services.attendance import checkin_window_open
 from ..services.rsvp import rsvp_problem
-from ..services.scheduling import local_zone, occurrence_times, series_dates
 
 
 @login_required

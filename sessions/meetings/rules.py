@@ -1,4 +1,6 @@
-"""Scheduling: the dates of a series, computed as Europe/Amsterdam wall-clock dates.
+"""Pure rules of meetings: no database, no request. The times of a meeting, and the dates
+of a series, computed as Europe/Amsterdam wall-clock dates. Forms, services, selectors and
+the demo ask these; the tests check them without a database.
 
 A series at 15:00 stays at 15:00 across the daylight-saving change: every occurrence is a
 local date plus the local start time, made aware in the local zone and stored as UTC.
@@ -13,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..choices import Repeat
+from .choices import Repeat
 
 # A series longer than two years of weekly meetings is a typing error, not a plan.
 MAX_OCCURRENCES = 104
@@ -38,6 +40,12 @@ class SeriesRule:
     until: date | None = None
     count: int | None = None
     skip_dates: list[date] = field(default_factory=list)
+
+
+def check_times(start_time: time, end_time: time) -> None:
+    """A meeting ends after it starts, on the same day (times of day: no daylight saving)."""
+    if end_time <= start_time:
+        raise ValidationError(_("The end lies before the start."))
 
 
 def series_rule_problems(rule: SeriesRule) -> list[str]:
