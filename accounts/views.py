@@ -9,11 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+
+from lin_platform.crumbs import Crumb
 
 from . import personal_data
 from .choices import ReminderKind
@@ -29,6 +32,11 @@ from .services import (
     user_reminder_switch,
 )
 from .tokens import InvalidToken, preferences_token_read
+
+
+def _profile_crumbs(*rest: Crumb) -> list[Crumb]:
+    """My profile › ``rest``."""
+    return [Crumb(_("My profile"), reverse("accounts:profile")), *rest]
 
 
 @login_required
@@ -82,7 +90,8 @@ def reminder_preferences(request):
         )
         messages.success(request, _("Your reminder preferences have been saved."))
         return redirect("accounts:reminder_preferences")
-    return render(request, "accounts/reminder_preferences.html", {"form": form})
+    context = {"crumbs": _profile_crumbs(Crumb(_("My reminders"))), "form": form}
+    return render(request, "accounts/reminder_preferences.html", context)
 
 
 def _link_refused(request, message: str, status: int):
@@ -136,7 +145,11 @@ def reminder_link(request, token: str):
 @login_required
 def personal_data_overview(request):
     """What the platform keeps about the person, the download, and the way to erasure."""
-    return render(request, "accounts/personal_data.html", {"sections": personal_data.sections()})
+    context = {
+        "crumbs": _profile_crumbs(Crumb(_("My data"))),
+        "sections": personal_data.sections(),
+    }
+    return render(request, "accounts/personal_data.html", context)
 
 
 @login_required
@@ -165,7 +178,14 @@ def personal_data_erase(request):
         else:
             logout(request)
             return redirect("accounts:personal_data_erased")
-    context = {"form": form, "refusals": refusals, "sections": personal_data.sections()}
+    context = {
+        "crumbs": _profile_crumbs(
+            Crumb(_("My data"), reverse("accounts:personal_data")), Crumb(_("Erase my data"))
+        ),
+        "form": form,
+        "refusals": refusals,
+        "sections": personal_data.sections(),
+    }
     return render(request, "accounts/personal_data_erase.html", context)
 
 

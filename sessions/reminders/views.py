@@ -4,7 +4,9 @@ pending and withdrawn deliveries. Staff see every network's log in the admin."""
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from lin_platform.crumbs import Crumb, network_crumbs
 from networks.permissions import get_network_for_coordinator
 
 from .pages import log_parent
@@ -22,11 +24,14 @@ def reminder_log(request, slug: str):
     page = Paginator(deliveries_of_network(network, status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    parent = log_parent(network)
     context = {
+        "crumbs": network_crumbs(
+            network, *([parent] if parent else []), Crumb(_("Sent reminders")), home=False
+        ),
         "network": network,
         "page": page,
         "status": status,
         "filters": list(LOG_FILTERS),
-        "parent": log_parent(network),
     }
     return render(request, "reminders/log.html", context)

@@ -13,6 +13,7 @@ from lin_platform.exports import Sheet, table_response
 from networks.permissions import get_network_for_coordinator
 
 from .. import permissions
+from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import AttendanceForm, CheckInForm, ExportForm
 from ..selectors.attendance import attendance_people, export_rows
 from ..services.attendance import attendance_check_in, attendance_register, checkin_window_open
@@ -38,6 +39,7 @@ def attendance(request, slug, pk):
             )
         return redirect("meetings:attendance", slug=meeting.network.slug, pk=meeting.pk)
     context = {
+        "crumbs": meeting_crumbs(meeting, request.user, _("Attendance")),
         "meeting": meeting,
         "network": meeting.network,
         "form": form,
@@ -87,4 +89,9 @@ def attendance_export(request, slug):
                 Sheet(_("Attendance"), list(HEADERS.values()), export_rows(network, start, end))
             ],
         )
-    return render(request, "meetings/attendance_export.html", {"network": network, "form": form})
+    context = {
+        "crumbs": network_agenda_crumbs(network, _("Export attendance")),
+        "network": network,
+        "form": form,
+    }
+    return render(request, "meetings/attendance_export.html", context)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from networks.permissions import can_manage_network, get_network_for_coordinator
 
 from .. import permissions
+from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
 from ..selectors.meetings import meeting_page
 from ..services import meetings as services
@@ -74,7 +75,12 @@ def meeting_schedule(request, slug):
         except ValidationError as error:
             for message in _errors(error):
                 form.add_error(None, message)
-    context = {"network": network, "form": form, "preview": preview}
+    context = {
+        "crumbs": network_agenda_crumbs(network, _("Schedule")),
+        "network": network,
+        "form": form,
+        "preview": preview,
+    }
     if request.htmx and "preview" in request.POST:
         return render(request, "meetings/partials/schedule_preview.html", context)
     return render(request, "meetings/meeting_schedule.html", context)
@@ -108,7 +114,8 @@ def meeting_context(request, meeting, **extra) -> dict:
 @login_required
 def meeting_detail(request, slug, pk):
     meeting = permissions.get_meeting_for_member(request.user, pk, slug)
-    return render(request, "meetings/meeting_detail.html", meeting_context(request, meeting))
+    context = meeting_context(request, meeting, crumbs=meeting_crumbs(meeting, request.user))
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 def _initial(meeting) -> dict:
@@ -167,7 +174,12 @@ def meeting_edit(request, slug, pk):
     return render(
         request,
         "meetings/meeting_edit.html",
-        {"meeting": meeting, "network": meeting.network, "form": form},
+        {
+            "crumbs": meeting_crumbs(meeting, request.user, _("Edit")),
+            "meeting": meeting,
+            "network": meeting.network,
+            "form": form,
+        },
     )
 
 
@@ -186,7 +198,12 @@ def meeting_cancel(request, slug, pk):
     return render(
         request,
         "meetings/meeting_cancel.html",
-        {"meeting": meeting, "network": meeting.network, "form": form},
+        {
+            "crumbs": meeting_crumbs(meeting, request.user, _("Cancel")),
+            "meeting": meeting,
+            "network": meeting.network,
+            "form": form,
+        },
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..crumbs import meeting_crumbs
 from ..forms.method import ActionForm, MethodForm, RecordForm, RolesForm
 from ..methods import methods_for
 from ..models import ActionStatus, Meeting
@@ -102,6 +103,7 @@ def record(request, slug, pk):
         "form": form,
         "roles": selectors.roles_of(meeting),
         "meeting_url": meeting_page_url(meeting),
+        "crumbs": meeting_crumbs(meeting, request.user, _("Method and record"), with_agenda=False),
         "method_form": (
             MethodForm(meeting=meeting, initial={"method": method.key})
             if method
