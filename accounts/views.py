@@ -10,10 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from lin_platform.crumbs import Crumb
 
 from . import personal_data
 from .forms import ErasureForm, ProfileForm
@@ -24,6 +27,11 @@ from .services import (
     user_language_set,
     user_profile_update,
 )
+
+
+def _profile_crumbs(*rest: Crumb) -> list[Crumb]:
+    """My profile › ``rest``."""
+    return [Crumb(_("My profile"), reverse("accounts:profile")), *rest]
 
 
 @login_required
@@ -69,7 +77,11 @@ def language_set(request):
 @login_required
 def personal_data_overview(request):
     """What the platform keeps about the person, the download, and the way to erasure."""
-    return render(request, "accounts/personal_data.html", {"sections": personal_data.sections()})
+    context = {
+        "crumbs": _profile_crumbs(Crumb(_("My data"))),
+        "sections": personal_data.sections(),
+    }
+    return render(request, "accounts/personal_data.html", context)
 
 
 @login_required
@@ -98,7 +110,14 @@ def personal_data_erase(request):
         else:
             logout(request)
             return redirect("accounts:personal_data_erased")
-    context = {"form": form, "refusals": refusals, "sections": personal_data.sections()}
+    context = {
+        "crumbs": _profile_crumbs(
+            Crumb(_("My data"), reverse("accounts:personal_data")), Crumb(_("Erase my data"))
+        ),
+        "form": form,
+        "refusals": refusals,
+        "sections": personal_data.sections(),
+    }
     return render(request, "accounts/personal_data_erase.html", context)
 
 

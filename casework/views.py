@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.crumbs import Crumb, home_crumb, network_crumbs
 from lin_platform.feedback import validation_error_to_form
 from lin_platform.uploads import download_response
 from networks.models import Theme
@@ -19,6 +21,7 @@ from networks.permissions import (
 
 from . import meetings_link, permissions, selectors, services
 from .choices import CaseAccessAction
+from .crumbs import case_crumbs, lesson_crumbs
 from .forms import AttachmentForm, CaseForm, CaseworkSettingsForm, ContributionForm, LessonForm
 from .models import Case
 
@@ -29,6 +32,7 @@ from .models import Case
 def themes_board(request, slug):
     network = get_network_for_member(request.user, slug)
     context = {
+        "crumbs": network_crumbs(network, Crumb(_("Themes board"))),
         "network": network,
         "themes": selectors.themes_board(network, viewer=request.user),
         "can_record_lesson": network.pk in permissions.teaching_network_ids(request.user),
@@ -44,6 +48,7 @@ def case_list(request, slug):
     network = get_network_for_member(request.user, slug)
     show_archived = request.GET.get("archief") == "1"
     context = {
+        "crumbs": network_crumbs(network, Crumb(_("Cases"))),
         "network": network,
         "cases": list(selectors.cases_of(network, archived=show_archived)),
         "show_archived": show_archived,
@@ -74,9 +79,13 @@ def case_create(request, slug):
         else:
             messages.success(request, _("The case has been saved."))
             return redirect("casework:case_detail", slug=network.slug, pk=case.pk)
-    return render(
-        request, "casework/case_form.html", {"network": network, "form": form, "case": None}
-    )
+    context = {
+        "crumbs": case_crumbs(network, _("New case")),
+        "network": network,
+        "form": form,
+        "case": None,
+    }
+    return render(request, "casework/case_form.html", context)
 
 
 @login_required
@@ -85,6 +94,7 @@ def case_detail(request, slug, pk):
     services.case_access_log(case=case, user=request.user)
     can_edit = permissions.can_edit_case(request.user, case)
     context = {
+        "crumbs": case_crumbs(case.network, case.title),
         "network": case.network,
         "case": case,
         "can_edit": can_edit,
@@ -115,13 +125,18 @@ def case_edit(request, slug, pk):
         else:
             messages.success(request, _("The case has been saved."))
             return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
-    return render(
-        request, "casework/case_form.html", {"network": case.network, "form": form, "case": case}
-    )
+    context = {
+        "crumbs": case_crumbs(case.network, _("Edit case")),
+        "network": case.network,
+        "form": form,
+        "case": case,
+    }
+    return render(request, "casework/case_form.html", context)
 
 
 def _case_detail_with_errors(request, case, *, contribution_form=None, attachment_form=None):
     context = {
+        "crumbs": case_crumbs(case.network, case.title),
         "network": case.network,
         "case": case,
         "can_edit": True,
@@ -180,7 +195,11 @@ def attachment_download(request, slug, pk, attachment_pk):
 @login_required
 def access_log(request, slug):
     network = get_network_for_coordinator(request.user, slug)
-    context = {"network": network, "entries": list(selectors.access_log_of(network))}
+    context = {
+        "crumbs": case_crumbs(network, _("Access log")),
+        "network": network,
+        "entries": list(selectors.access_log_of(network)),
+    }
     return render(request, "casework/access_log.html", context)
 
 
@@ -193,7 +212,12 @@ def casework_settings(request, slug):
         services.casework_settings_update(network=network, **form.cleaned_data)
         messages.success(request, _("The retention periods have been saved."))
         return redirect("casework:case_list", slug=network.slug)
-    return render(request, "casework/settings.html", {"network": network, "form": form})
+    context = {
+        "crumbs": case_crumbs(network, _("Retention periods")),
+        "network": network,
+        "form": form,
+    }
+    return render(request, "casework/settings.html", context)
 
 
 # --- Lessons ------------------------------------------------------------------------------
@@ -202,7 +226,7 @@ def casework_settings(request, slug):
 @login_required
 def lesson_overview(request):
     teaching = permissions.teaching_network_ids(request.user)
-    context = {"is_teacher": bool(teaching)}
+    context = {"crumbs": [home_crumb(), Crumb(_("Lessons"))], "is_teacher": bool(teaching)}
     if teaching:
         context["planning"] = selectors.planning_for_teacher(request.user)
     else:
@@ -256,7 +280,8 @@ def lesson_create(request):
         else:
             messages.success(request, _("The lesson has been saved."))
             return redirect("casework:lesson_detail", pk=lesson.pk)
-    return render(request, "casework/lesson_form.html", {"form": form, "lesson": None})
+    context = {"crumbs": lesson_crumbs(Crumb(_("New lesson"))), "form": form, "lesson": None}
+    return render(request, "casework/lesson_form.html", context)
 
 
 @login_required
@@ -264,6 +289,7 @@ def lesson_detail(request, pk):
     lesson = permissions.get_lesson_for_viewer(request.user, pk)
     member_of = permissions.member_network_ids(request.user)
     context = {
+        "crumbs": lesson_crumbs(Crumb(lesson.title)),
         "lesson": lesson,
         "can_edit": lesson.teacher_id == request.user.pk,
         # Only cases of one's own networks are shown: a case stays inside its network.
@@ -285,7 +311,8 @@ def lesson_edit(request, pk):
         else:
             messages.success(request, _("The lesson has been saved."))
             return redirect("casework:lesson_detail", pk=lesson.pk)
-    return render(request, "casework/lesson_form.html", {"form": form, "lesson": lesson})
+    context = {"crumbs": lesson_crumbs(Crumb(lesson.title)), "form": form, "lesson": lesson}
+    return render(request, "casework/lesson_form.html", context)
 
 
 @login_required
@@ -297,4 +324,6 @@ def lesson_delete(request, pk):
         services.lesson_delete(lesson=lesson)
         messages.success(request, _("The lesson “%(title)s” has been deleted.") % {"title": title})
         return redirect("casework:lessons")
-    return render(request, "casework/lesson_delete.html", {"lesson": lesson})
+    lesson_page = Crumb(lesson.title, reverse("casework:lesson_detail", args=[lesson.pk]))
+    context = {"crumbs": lesson_crumbs(lesson_page, Crumb(_("Delete"))), "lesson": lesson}
+    return render(request, "casework/lesson_delete.html", context)

@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from lin_platform.crumbs import Crumb, home_crumb, network_crumbs
 from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 
 from . import permissions, sections, selectors, services
@@ -23,10 +25,16 @@ from .forms import (
 from .models import Invitation
 
 
+def _members_crumbs(network, here: str) -> list[Crumb]:
+    members = Crumb(_("Members"), reverse("networks:members", args=[network.slug]))
+    return network_crumbs(network, members, Crumb(here), home=False)
+
+
 @login_required
 def network_detail(request, slug):
     network = permissions.get_network_for_member(request.user, slug)
     context = {
+        "crumbs": [home_crumb(), Crumb(network.name)],
         "network": network,
         "membership": permissions.current_membership(request.user, network),
         "can_manage": permissions.can_manage_network(request.user, network),
@@ -55,6 +63,7 @@ def member_directory(request, slug):
         )
     )
     context = {
+        "crumbs": network_crumbs(network, Crumb(_("Members"))),
         "network": network,
         "can_manage": can_manage,
         "form": form,
@@ -91,7 +100,12 @@ def invite(request, slug):
                 _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
             )
             return redirect("networks:members", slug=network.slug)
-    return render(request, "networks/invite.html", {"network": network, "form": form})
+    context = {
+        "crumbs": _members_crumbs(network, _("Invite people")),
+        "network": network,
+        "form": form,
+    }
+    return render(request, "networks/invite.html", context)
 
 
 @login_required
@@ -135,7 +149,12 @@ def membership_edit(request, slug, pk):
     return render(
         request,
         "networks/membership_edit.html",
-        {"network": network, "membership": membership, "form": form},
+        {
+            "crumbs": _members_crumbs(network, membership.user.get_full_name()),
+            "network": network,
+            "membership": membership,
+            "form": form,
+        },
     )
 
 

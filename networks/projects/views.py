@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform.crumbs import Crumb, network_crumbs
 from lin_platform.feedback import validation_error_to_form
 from lin_platform.uploads import download_response
 from networks.models import Milestone
@@ -27,10 +29,17 @@ from .forms import (
 )
 
 
+def _crumbs(network, *rest: Crumb) -> list[Crumb]:
+    """My networks › the network › Theme projects › ``rest``."""
+    projects = Crumb(_("Theme projects"), reverse("networks:project_list", args=[network.slug]))
+    return network_crumbs(network, projects, *rest)
+
+
 @login_required
 def project_list(request, slug):
     network = _network_for_member(request.user, slug)
     context = {
+        "crumbs": network_crumbs(network, Crumb(_("Theme projects"))),
         "network": network,
         "projects": list(selectors.projects_of(network)),
         "can_manage": can_manage_network(request.user, network),
@@ -54,7 +63,12 @@ def project_create(request, slug):
     return render(
         request,
         "networks/projects/project_form.html",
-        {"network": network, "form": form, "project": None},
+        {
+            "crumbs": _crumbs(network, Crumb(_("New theme project"))),
+            "network": network,
+            "form": form,
+            "project": None,
+        },
     )
 
 
@@ -85,6 +99,7 @@ def _detail_context(request, project, forms=None):
     can_manage = permissions.can_manage_project(request.user, project)
     can_contribute = permissions.can_contribute_to_project(request.user, project)
     context = {
+        "crumbs": _crumbs(project.network, Crumb(project.title)),
         "network": project.network,
         "project": project,
         "can_manage": can_manage,
@@ -125,7 +140,12 @@ def project_edit(request, slug, pk):
     return render(
         request,
         "networks/projects/project_form.html",
-        {"network": project.network, "form": form, "project": project},
+        {
+            "crumbs": _crumbs(project.network, Crumb(_("Edit theme project"))),
+            "network": project.network,
+            "form": form,
+            "project": project,
+        },
     )
 
 
@@ -222,5 +242,17 @@ def output_remove(request, slug, pk, output_pk):
     return render(
         request,
         "networks/projects/output_remove.html",
-        {"network": project.network, "project": project, "output": output},
+        {
+            "crumbs": network_crumbs(
+                project.network,
+                Crumb(
+                    project.title,
+                    reverse("networks:project_detail", args=[project.network.slug, project.pk]),
+                ),
+                Crumb(_("Remove output")),
+            ),
+            "network": project.network,
+            "project": project,
+            "output": output,
+        },
     )

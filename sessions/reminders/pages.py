@@ -10,14 +10,8 @@ Without a registered parent the breadcrumb goes from the network straight to the
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Crumb:
-    label: str
-    url: str
-
+from lin_platform.crumbs import Crumb
 
 _parent: tuple[object, Callable] | None = None
 

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from accounts.services import user_reminder_preferences_update, user_reminder_switch
+from lin_platform.crumbs import Crumb, network_crumbs
 from networks.permissions import get_network_for_coordinator
 
 from .forms import ReminderPreferencesForm
@@ -32,12 +34,15 @@ def reminder_log(request, slug: str):
     page = Paginator(deliveries_of_network(network, status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    parent = log_parent(network)
     context = {
+        "crumbs": network_crumbs(
+            network, *([parent] if parent else []), Crumb(_("Sent reminders")), home=False
+        ),
         "network": network,
         "page": page,
         "status": status,
         "filters": list(LOG_FILTERS),
-        "parent": log_parent(network),
     }
     return render(request, "reminders/log.html", context)
 
@@ -56,7 +61,8 @@ def reminder_preferences(request):
         )
         messages.success(request, _("Your reminder preferences have been saved."))
         return redirect("reminders:preferences")
-    return render(request, "reminders/reminder_preferences.html", {"form": form})
+    crumbs = [Crumb(_("My profile"), reverse("accounts:profile")), Crumb(_("My reminders"))]
+    return render(request, "reminders/reminder_preferences.html", {"crumbs": crumbs, "form": form})
 
 
 def _link_refused(request, message: str, status: int):

@@ -19,6 +19,7 @@ from networks.permissions import get_network_for_coordinator, get_network_for_me
 from . import exports, selectors, services
 from . import permissions as perms
 from .choices import AWAITING_CONFIRMATION, HISTORY_STATUSES
+from .crumbs import crumbs_context
 from .forms import (
     CancelForm,
     DayEditForm,
@@ -59,6 +60,7 @@ def logbook(request, slug):
     network = perms.get_network_for_shadower(request.user, slug)
     days = list(selectors.days_of_shadower(request.user, network))
     context = {
+        **crumbs_context(network, _("My logbook")),
         "network": network,
         "book": selectors.logbook(days, network.shadowing_dagdelen_required_for(request.user)),
         "can_host": perms.can_host_in(request.user, network),
@@ -69,7 +71,9 @@ def logbook(request, slug):
 def _full_logbook(request, network, student, *, own: bool):
     visible = selectors.days_visible_to(request.user, network).values("pk")
     days = list(selectors.days_of_shadower(student, network).filter(pk__in=visible))
+    here = _("Printable logbook") if own else _("Logbook of %(name)s") % {"name": student}
     context = {
+        **crumbs_context(network, here),
         "network": network,
         "student": student,
         "own": own,
@@ -93,7 +97,7 @@ def open_slots(request, slug):
     return render(
         request,
         "shadowing/slots.html",
-        {"network": network, "slots": slots},
+        {**crumbs_context(network, _("Open dagdelen")), "network": network, "slots": slots},
     )
 
 
@@ -121,6 +125,7 @@ def slot_request(request, slug, pk):
             )
             return redirect(_day_url(day))
     context = {
+        **crumbs_context(network, _("Request a dagdeel")),
         "network": network,
         "slot": slot,
         "form": form,
@@ -166,6 +171,7 @@ def day_log(request, slug):
             return redirect(_day_url(day))
     same_domain_hosts = [m for m in candidates if services.same_domain(request.user, m.user)]
     context = {
+        **crumbs_context(network, _("Log a day")),
         "network": network,
         "form": form,
         "same_domain_hosts": same_domain_hosts,
@@ -183,6 +189,7 @@ def day_detail(request, slug, pk):
     user = request.user
     is_teacher = perms.is_teacher_of(user, day)
     context = {
+        **crumbs_context(day.network, _("Shadowing day")),
         "network": day.network,
         "day": day,
         "feedback": list(day.feedback.select_related("author")),
@@ -235,7 +242,13 @@ def day_edit(request, slug, pk):
     return render(
         request,
         "shadowing/day_edit.html",
-        {"network": day.network, "day": day, "form": form, "movable": movable},
+        {
+            **crumbs_context(day.network, _("Change the day")),
+            "network": day.network,
+            "day": day,
+            "form": form,
+            "movable": movable,
+        },
     )
 
 
@@ -291,7 +304,12 @@ def day_reflect(request, slug, pk):
     return render(
         request,
         "shadowing/reflect.html",
-        {"network": day.network, "day": day, "form": form},
+        {
+            **crumbs_context(day.network, _("Reflection")),
+            "network": day.network,
+            "day": day,
+            "form": form,
+        },
     )
 
 
@@ -373,6 +391,7 @@ def host_overview(request, slug):
     network = perms.get_network_for_host(request.user, slug)
     days = list(selectors.days_hosted_by(request.user, network))
     context = {
+        **crumbs_context(network, _("Days I host")),
         "network": network,
         "requests": [d for d in days if d.is_request],
         "to_confirm": [d for d in days if d.status in AWAITING_CONFIRMATION],
@@ -408,7 +427,8 @@ def slot_offer(request, slug):
         else:
             messages.success(request, _("Your dagdeel is offered to the network."))
             return redirect("shadowing:host", network.slug)
-    return render(request, "shadowing/slot_offer.html", {"network": network, "form": form})
+    context = {**crumbs_context(network, _("Offer a dagdeel")), "network": network, "form": form}
+    return render(request, "shadowing/slot_offer.html", context)
 
 
 @login_required
@@ -432,7 +452,8 @@ def slot_withdraw(request, slug, pk):
 def students(request, slug):
     network = perms.get_network_for_follower(request.user, slug)
     rows = selectors.students_overview(network, viewer=request.user)
-    return render(request, "shadowing/students.html", {"network": network, "rows": rows})
+    context = {**crumbs_context(network, _("Students")), "network": network, "rows": rows}
+    return render(request, "shadowing/students.html", context)
 
 
 @login_required
@@ -450,6 +471,7 @@ def pattern(request, slug):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     context = {
+        **crumbs_context(network, _("Pattern")),
         "network": network,
         "form": form,
         "matrix": selectors.pattern_matrix(network, start, end),
@@ -479,4 +501,5 @@ def shadowing_settings(request, slug):
         form.save()
         messages.success(request, _("The shadowing settings are saved."))
         return redirect("shadowing:settings", network.slug)
-    return render(request, "shadowing/settings.html", {"network": network, "form": form})
+    context = {**crumbs_context(network, _("Settings")), "network": network, "form": form}
+    return render(request, "shadowing/settings.html", context)

@@ -13,6 +13,7 @@ from lin_platform.feedback import validation_error_to_messages
 from networks.permissions import get_network_for_coordinator
 
 from .. import exports, permissions
+from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import AttendanceForm, CheckInForm, ExportForm
 from ..selectors.attendance import attendance_people
 from ..services.attendance import attendance_check_in, attendance_register, checkin_window_open
@@ -38,6 +39,7 @@ def attendance(request, slug, pk):
             )
         return redirect("meetings:attendance", slug=meeting.network.slug, pk=meeting.pk)
     context = {
+        "crumbs": meeting_crumbs(meeting, request.user, _("Attendance")),
         "meeting": meeting,
         "network": meeting.network,
         "form": form,
@@ -74,4 +76,9 @@ def attendance_export(request, slug):
             filename=exports.attendance_filename(network, start, end),
             sheets=exports.attendance_sheets(network, start, end),
         )
-    return render(request, "meetings/attendance_export.html", {"network": network, "form": form})
+    context = {
+        "crumbs": network_agenda_crumbs(network, _("Export attendance")),
+        "network": network,
+        "form": form,
+    }
+    return render(request, "meetings/attendance_export.html", context)

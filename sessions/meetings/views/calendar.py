@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from lin_platform.crumbs import Crumb, network_crumbs
 from networks.permissions import can_manage_network, get_network_for_member
 
 from ..forms import CalendarFilterForm
@@ -43,6 +45,7 @@ def _month_from(request) -> tuple[int, int]:
 def _base(request, slug):
     network = get_network_for_member(request.user, slug) if slug else None
     return {
+        "crumbs": network_crumbs(network, Crumb(_("Agenda"))) if network else None,
         "network": network,
         "can_schedule": network is not None and can_manage_network(request.user, network),
     }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from lin_platform.crumbs import Crumb
 from lin_platform.site import site_host
 
 from ..permissions import get_meeting_for_member
@@ -74,6 +75,10 @@ def feed_settings(request):
     user = request.user
     url = feed_url(request, user) if user.calendar_feed_enabled else ""
     context = {
+        "crumbs": [
+            Crumb(_("Agenda"), reverse("meetings:agenda")),
+            Crumb(_("Calendar subscription")),
+        ],
         "feed_url": url,
         "webcal_url": "webcal://" + url.split("://", 1)[1] if url else "",
         "enabled": user.calendar_feed_enabled,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lin_platform.feedback import validation_error_messages, validation_error_to_messages
 
+from ..crumbs import meeting_crumbs
 from ..forms.method import GroupMoveForm, GroupSizeForm
 from ..models import Meeting
 from ..permissions import can_run_meeting, get_meeting_for_member, get_meeting_for_runner
@@ -38,6 +39,9 @@ def groups(request, slug, pk):
     meeting = get_meeting_for_member(request.user, pk, slug)
     context = _board_context(request, meeting)
     context["meeting_url"] = meeting_page_url(meeting)
+    context["crumbs"] = meeting_crumbs(
+        meeting, request.user, _("Breakout groups"), with_agenda=False
+    )
     if context["can_run"]:
         context["size_form"] = GroupSizeForm()
         context["available"] = len(people_to_divide(meeting))

@@ -15,6 +15,7 @@ from lin_platform.feedback import validation_error_to_form, validation_error_to_
 from networks.permissions import can_manage_network, get_network_for_coordinator
 
 from .. import permissions
+from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
 from ..rules import local_zone, occurrence_times, series_dates
 from ..selectors.meetings import meeting_page
@@ -70,7 +71,12 @@ def meeting_schedule(request, slug):
                 return redirect(meeting_url(meeting))
         except ValidationError as error:
             validation_error_to_form(form, error)
-    context = {"network": network, "form": form, "preview": preview}
+    context = {
+        "crumbs": network_agenda_crumbs(network, _("Schedule")),
+        "network": network,
+        "form": form,
+        "preview": preview,
+    }
     if request.htmx and "preview" in request.POST:
         return render(request, "meetings/partials/schedule_preview.html", context)
     return render(request, "meetings/meeting_schedule.html", context)
@@ -104,7 +110,8 @@ def meeting_context(request, meeting, **extra) -> dict:
 @login_required
 def meeting_detail(request, slug, pk):
     meeting = permissions.get_meeting_for_member(request.user, pk, slug)
-    return render(request, "meetings/meeting_detail.html", meeting_context(request, meeting))
+    context = meeting_context(request, meeting, crumbs=meeting_crumbs(meeting, request.user))
+    return render(request, "meetings/meeting_detail.html", context)
 
 
 def _initial(meeting) -> dict:
@@ -162,7 +169,12 @@ def meeting_edit(request, slug, pk):
     return render(
         request,
         "meetings/meeting_edit.html",
-        {"meeting": meeting, "network": meeting.network, "form": form},
+        {
+            "crumbs": meeting_crumbs(meeting, request.user, _("Edit")),
+            "meeting": meeting,
+            "network": meeting.network,
+            "form": form,
+        },
     )
 
 
@@ -181,7 +193,12 @@ def meeting_cancel(request, slug, pk):
     return render(
         request,
         "meetings/meeting_cancel.html",
-        {"meeting": meeting, "network": meeting.network, "form": form},
+        {
+            "crumbs": meeting_crumbs(meeting, request.user, _("Cancel")),
+            "meeting": meeting,
+            "network": meeting.network,
+            "form": form,
+        },
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lin_platform.feedback import validation_error_to_messages
 
+from ..crumbs import meeting_crumbs
 from ..forms.method import ActionForm, MethodForm, RecordForm, RolesForm
 from ..methods import methods_for
 from ..models import ActionStatus, Meeting
@@ -104,6 +105,7 @@ def record(request, slug, pk):
         "form": form,
         "roles": selectors.roles_of(meeting),
         "meeting_url": meeting_page_url(meeting),
+        "crumbs": meeting_crumbs(meeting, request.user, _("Method and record"), with_agenda=False),
         "method_form": (
             MethodForm(meeting=meeting, initial={"method": method.key})
             if method
