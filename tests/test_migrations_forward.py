@@ -96,9 +96,39 @@ def _comparable(snapshot, table, columns):
     )
 
 
+RECORDED_INVITATION = "network_invitation"
+
+
+def _without_recorded_invitations(after):
+    """The snapshot without the rows reminders' 0003 adds: an invitation still open when
+    invitations started to go through the outbox is recorded as sent (it was mailed by the
+    request that made it), so the first dispatcher run does not mail it again."""
+    rows = after["meetings_delivery"]
+    recorded = [row for row in rows if row.get("kind") == RECORDED_INVITATION]
+    return {**after, "meetings_delivery": [r for r in rows if r not in recorded]}, recorded
+
+
+def _stable(snapshot):
+    """A snapshot in which the rows 0003 records carry no creation moment (each forward run
+    records them anew, at its own moment)."""
+    rows = [
+        {**row, "created_at": None} if row.get("kind") == RECORDED_INVITATION else row
+        for row in snapshot["meetings_delivery"]
+    ]
+    return {**snapshot, "meetings_delivery": rows}
+
+
 def _assert_nothing_lost(before, after):
     """Same tables, same number of rows, same values; the deliveries lose their meeting column
     for a content type and the moved content types get their new app label."""
+    after, recorded = _without_recorded_invitations(after)
+    if "email" in (after["meetings_delivery"] or [{}])[0]:
+        open_invitations = before["networks_invitation"]
+        assert sorted((r["object_id"], r["email"], r["status"]) for r in recorded) == sorted(
+            (i["id"], i["email"], "sent") for i in open_invitations if i["accepted_at"] is None
+        )
+    else:
+        assert recorded == []
     assert _counts(after) == _counts(before)
     changed = {"meetings_delivery", "django_content_type"}
     for table in before:
@@ -519,7 +549,7 @@ def test_old_database_migrates_forward_back_and_forward_again(migrator):
 
     migrator(_latest_leaves())
 
-    assert _snapshot() == after
+    assert _stable(_snapshot()) == _stable(after)
     _assert_current_models_read_old_rows(ids)
     _assert_grants_kept(ids)
 

@@ -5,6 +5,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def forget_address_rows(apps, schema_editor):
+    apps.get_model("reminders", "Delivery").objects.filter(recipient__isnull=True).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -33,4 +37,6 @@ class Migration(migrations.Migration):
             model_name='delivery',
             constraint=models.CheckConstraint(condition=models.Q(('recipient__isnull', False), models.Q(('email', ''), _negated=True), _connector='OR'), name='delivery_has_a_recipient_or_address'),
         ),
+        # Migrating back: rows addressed to an address only cannot exist without a recipient.
+        migrations.RunPython(migrations.RunPython.noop, forget_address_rows),
     ]

@@ -7,6 +7,9 @@ from django.db import migrations
 from django.utils import timezone
 
 
+REASON = "Mailed when it was made, before invitations went through the outbox."
+
+
 def record_as_sent(apps, schema_editor):
     Invitation = apps.get_model("networks", "Invitation")
     Delivery = apps.get_model("reminders", "Delivery")
@@ -28,7 +31,7 @@ def record_as_sent(apps, schema_editor):
             next_attempt_at=invitation.created_at,
             status="sent",
             sent_at=invitation.created_at,
-            reason="Mailed when it was made, before invitations went through the outbox.",
+            reason=REASON,
         )
         for invitation in Invitation.objects.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
@@ -37,10 +40,15 @@ def record_as_sent(apps, schema_editor):
     Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
 
 
+def forget_recorded(apps, schema_editor):
+    Delivery = apps.get_model("reminders", "Delivery")
+    Delivery.objects.filter(kind="network_invitation", reason=REASON).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("reminders", "0002_delivery_to_an_address"),
         ("networks", "0005_theme_project_meetings_declared_on_meeting"),
     ]
 
-    operations = [migrations.RunPython(record_as_sent, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(record_as_sent, forget_recorded)]
