@@ -164,6 +164,14 @@ class FeedbackForm(forms.Form):
     text = forms.CharField(label=_("Your feedback"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+def _a_year_before(day: date) -> date:
+    """The same day a year earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 class PeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=DATE)
     end = forms.DateField(label=_("Until"), required=False, widget=DATE)
@@ -173,7 +181,7 @@ class PeriodForm(forms.Form):
         today = timezone.localdate()
         data = self.cleaned_data if self.is_valid() else {}
         end = data.get("end") or today
-        start = data.get("start") or end.replace(year=end.year - 1)
+        start = data.get("start") or _a_year_before(end)
         if start > end:
             start, end = end, start
         return start, end
