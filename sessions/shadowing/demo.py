@@ -191,14 +191,16 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
             # The network's first student also shows what a cancelled day looks like.
             if index == 0 and not counts.get((student.pk, S.CANCELLED)):
                 on = _workday(today + timedelta(days=3))
-                if (student.pk, on) not in taken:
-                    cancelled = day(own_hosts[0], on, Dagdeel.AFTERNOON, S.CANCELLED, 3)
-                    cancelled.accepted_at = now - timedelta(days=6)
-                    cancelled.cancelled_at = now - timedelta(days=2)
-                    cancelled.cancelled_by = own_hosts[0].user
-                    cancelled.cancel_reason = "Ik heb die middag een spoedoverleg in de wijk."
-                    new_days.append(cancelled)
-                    taken.add((student.pk, on))
+                # On a Wednesday the weekend moves it onto the planned day: take the next one.
+                while (student.pk, on) in taken:
+                    on = _workday(on + timedelta(days=1))
+                cancelled = day(own_hosts[0], on, Dagdeel.AFTERNOON, S.CANCELLED, 3)
+                cancelled.accepted_at = now - timedelta(days=6)
+                cancelled.cancelled_at = now - timedelta(days=2)
+                cancelled.cancelled_by = own_hosts[0].user
+                cancelled.cancel_reason = "Ik heb die middag een spoedoverleg in de wijk."
+                new_days.append(cancelled)
+                taken.add((student.pk, on))
             if not counts.get((student.pk, S.REQUESTED)):
                 host = own_hosts[-1]
                 booked = {(slot.host_id, slot.date) for _request, slot in requests}

@@ -91,11 +91,19 @@ def check_times(starts_at: time, ends_at: time, hours: Decimal) -> None:
         raise ValidationError(_("There are more hours than fit between the start and end time."))
 
 
+def a_year_before(day: date) -> date:
+    """The same day a year earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
 def default_period(today: date, start: date | None, end: date | None) -> tuple[date, date]:
     """The period asked for: by default the twelve months up to ``end`` (or ``today``);
     a start after the end is swapped with it."""
     end = end or today
-    start = start or end.replace(year=end.year - 1)
+    start = start or a_year_before(end)
     if start > end:
         start, end = end, start
     return start, end

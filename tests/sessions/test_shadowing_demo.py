@@ -80,7 +80,7 @@ def test_on_the_demo_networks():
     assert _state() == before
 
 
-@pytest.mark.parametrize("today", ["2026-11-23", "2026-11-27", "2026-11-28"])
+@pytest.mark.parametrize("today", ["2026-11-23", "2026-11-25", "2026-11-27", "2026-11-28"])
 def test_demo_days_and_dagdelen_fall_on_weekdays(today):
     # The members join on the travelled day too: a membership that starts after "today" is
     # not current, and its students would get no days at all.
@@ -98,3 +98,5 @@ def test_demo_days_and_dagdelen_fall_on_weekdays(today):
     ]
     assert weekend == []
     assert ShadowingDay.objects.filter(status="requested").count() == 5
+    # On a Wednesday too, when the weekend moves "in three days" onto the planned day.
+    assert ShadowingDay.objects.filter(status="cancelled").count() == 1

@@ -7,11 +7,13 @@ from datetime import date, time
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.choices import Profession
 from networks.choices import Role
+from sessions.shadowing.forms import PeriodForm
 from tests.factories import StudentFactory, member
 from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
 
@@ -201,3 +203,9 @@ def test_the_attendance_export_in_dutch_through_the_same_helper(client, network)
     sheet = book.active
     assert [list(r) for r in sheet.iter_rows(values_only=True)] == rows
     assert ([c.font.bold for c in sheet[1]], sheet.freeze_panes) == ([True] * 7, "A2")
+
+
+def test_the_default_period_is_a_year_back_also_from_a_leap_day():
+    assert PeriodForm({"end": "2028-02-29"}).period() == (date(2027, 2, 28), date(2028, 2, 29))
+    with time_machine.travel("2028-02-29 09:00 +01:00", tick=False):
+        assert PeriodForm(None).period() == (date(2027, 2, 28), date(2028, 2, 29))
