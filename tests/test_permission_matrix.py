@@ -9,7 +9,9 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests
-from tests.factories import NetworkFactory, UserFactory, member
+from networks.choices import OrganisationKind
+from networks.models import Membership
+from tests.factories import NetworkFactory, OrganisationFactory, UserFactory, member
 from tests.matrix import ACTORS, LOGIN, ROLES, Entry, World
 
 OUR_PACKAGES = ("accounts", "networks", "sessions", "casework", "lin_platform")
@@ -57,6 +59,11 @@ def world(db):
     network = NetworkFactory(name="LIN Oost", slug="lin-oost")
     other = NetworkFactory(name="LIN West", slug="lin-west")
     people = {role: member(network, role) for role in ROLES}
+    # The teacher teaches the student: both memberships name the same school.
+    school = OrganisationFactory(name="ROC Oost", kind=OrganisationKind.SCHOOL)
+    Membership.objects.filter(
+        network=network, user__in=[people["teacher"], people["student"]]
+    ).update(organisation=school)
     people["outsider"] = UserFactory()
     people["other_coordinator"] = member(other, "coordinator")
     people["staff"] = UserFactory(is_staff=True)

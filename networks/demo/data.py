@@ -363,7 +363,10 @@ NETWORKS: tuple[NetworkSpec, ...] = (
         ),
         members=(
             M("anouk.van.leeuwen", R.COORDINATOR, "huisartsopleiding", since_days=800),
-            M("jeroen.kuipers", R.TEACHER, "hap-de-linde", since_days=800),
+            # The AIOS' huisartsopleider: his membership names their school, the
+            # huisartsopleiding, so he follows their logbooks (a teacher teaches the
+            # students of his own school only).
+            M("jeroen.kuipers", R.TEACHER, "huisartsopleiding", since_days=800),
             M("femke.dekker", R.TEACHER, "hogeschool-domstad"),
             _student("thomas.brouwer", "huisartsopleiding", ends_in_days=300, since_days=60),
             _student("aisha.mahabier", "huisartsopleiding", ends_in_days=200, since_days=700),

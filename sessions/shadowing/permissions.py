@@ -4,10 +4,13 @@ One visibility rule for a day and its reflection (``can_see_day``, and for lists
 queryset ``selectors.days_visible_to``): the person who shadows, the host, the coordinators
 of the day's network, and the teachers who teach the shadower. A teacher teaches a student
 when both are current members of the day's network (teacher and student) for the same
-school: their memberships name the same organisation (or neither names one). A teacher of
-another school in the same network sees neither the day nor its reflection. Anyone
-else gets 404 (the day is not even confirmed to exist). Someone who sees the day but asks
-for an action that is not theirs (a teacher confirming, a student giving feedback) gets 403.
+school: both memberships name the same organisation. A membership that names none matches
+nobody: a teacher without a school recorded teaches no student, and a student without one
+is taught by no teacher (the coordinators still follow them) — never "every teacher of the
+network". A teacher of another school in the same network sees neither the day nor its
+reflection. Anyone else gets 404 (the day is not even confirmed to exist). Someone who
+sees the day but asks for an action that is not theirs (a teacher confirming, a student
+giving feedback) gets 403.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -69,17 +72,19 @@ def is_student_in(user_id: int, network: Network) -> bool:
 
 def taught_students(user, network: Network):
     """Ids (a subquery, no query of its own) of the current students of ``network`` that
-    ``user`` teaches: the students whose membership names the teacher's school (neither
-    naming one counts as the same); none when ``user`` is no current teacher there."""
+    ``user`` teaches: the students whose membership names the same, recorded organisation
+    as the teacher's; none when ``user`` is no current teacher there, or when neither
+    membership names a school (a missing school matches nobody)."""
     students = Membership.objects.current().filter(network=network, role=Role.STUDENT)
     if not user.is_authenticated:
         return students.none().values("user_id")
     teacher = Membership.objects.current().filter(
         network=network, user_id=user.pk, role=Role.TEACHER
     )
-    same_school = Exists(teacher.filter(organisation_id=OuterRef("organisation_id")))
-    neither = Q(organisation__isnull=True) & Q(Exists(teacher.filter(organisation__isnull=True)))
-    return students.filter(Q(same_school) | neither).values("user_id")
+    same_school = Exists(
+        teacher.filter(organisation__isnull=False, organisation_id=OuterRef("organisation_id"))
+    )
+    return students.filter(same_school, organisation__isnull=False).values("user_id")
 
 
 def teaches(user, student_id: int, network: Network) -> bool:

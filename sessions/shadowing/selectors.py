@@ -416,11 +416,12 @@ def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int
     )
 
 
-def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[int, int | None]]:
+def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[int, int]]:
     """(network, school) pairs where reflections of current students written since
-    ``since`` have no feedback yet; the school is the student's membership organisation
-    (None when it names none). Only teachers of that school teach those students, so only
-    they get the digest. One query."""
+    ``since`` have no feedback yet; the school is the student's membership organisation.
+    Only teachers of that school teach those students, so only they get the digest; a
+    student whose membership names no school is taught by no teacher, so such reflections
+    name no pair. One query."""
     has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
     qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
         Exists(_current_student()), ~Exists(has_feedback)
@@ -428,7 +429,13 @@ def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[in
     if network_ids is not None:
         qs = qs.filter(network_id__in=network_ids)
     school = Subquery(_current_student().values("organisation_id")[:1])
-    return set(qs.order_by().annotate(school=school).values_list("network_id", "school").distinct())
+    return set(
+        qs.order_by()
+        .annotate(school=school)
+        .filter(school__isnull=False)
+        .values_list("network_id", "school")
+        .distinct()
+    )
 
 
 def awaiting_feedback(teacher, network: Network, since: datetime) -> list[ShadowingDay]:

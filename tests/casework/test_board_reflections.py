@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from networks.choices import Role
 from tests.factories import ThemeFactory, member
-from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
+from tests.sessions.factories_shadowing import (
+    ShadowingDayFactory,
+    reflected,
+    same_school,
+    social_worker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +72,10 @@ def board(network, other_network, ondervoeding):
         "coordinator": member(network, Role.COORDINATOR),
         "resident": member(network, Role.RESIDENT),
     }
+    # The teacher teaches Sara and Olga (same school); Paul and the other network's student
+    # name that school too, so only their role and network keep them off the teacher's list.
+    school = same_school(network, people["teacher"], student, other_student, professional)
+    same_school(other_network, outsider, school=school)
     return days, people
 
 

@@ -7,15 +7,28 @@ import factory
 from django.utils import timezone
 
 from accounts.choices import Profession
-from networks.choices import Role
+from networks.choices import OrganisationKind, Role
+from networks.models import Membership, Organisation
 from sessions.shadowing.choices import Dagdeel, ShadowingSource, ShadowingStatus
 from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
-from tests.factories import member
+from tests.factories import OrganisationFactory, member
 
 
 def social_worker(network, **kwargs):
     """A host of the social domain in ``network``."""
     return member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER, **kwargs)
+
+
+def same_school(network, *people, school: Organisation | None = None) -> Organisation:
+    """Record one school (a new one unless ``school`` is given) on the current memberships
+    of ``people`` in ``network``. A teacher teaches a student only when both memberships
+    name the same school; a membership that names none matches nobody."""
+    if school is None:
+        school = OrganisationFactory(kind=OrganisationKind.SCHOOL)
+    Membership.objects.current().filter(network=network, user__in=people).update(
+        organisation=school
+    )
+    return school
 
 
 class ShadowingSlotFactory(factory.django.DjangoModelFactory):

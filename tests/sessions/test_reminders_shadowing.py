@@ -26,6 +26,7 @@ from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingFeedbackFactory,
     reflected,
+    same_school,
 )
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +84,11 @@ def host(net):
 
 
 @pytest.fixture
-def teacher(net):
-    return join(net, Role.TEACHER, full_name="Tineke Docent", email="tineke@example.org")
+def teacher(net, student):
+    """Teaches ``student``: both memberships name the same school."""
+    teacher = join(net, Role.TEACHER, full_name="Tineke Docent", email="tineke@example.org")
+    same_school(net, teacher, student)
+    return teacher
 
 
 def planned(net, student, host, date=DAY, **kwargs):
@@ -584,8 +588,11 @@ def test_teacher_digest_per_network_only_to_its_current_teachers(
     other_net = NetworkFactory(name="LIN West", slug="lin-west")
     join(other_net, Role.TEACHER, email="wim@example.org")
     former = join(net, Role.TEACHER, email="former@example.org")
-    leave(former, net)
     off = join(net, Role.TEACHER, email="off@example.org")
+    # Both teach the student (same school): one left, the other switched the digest off.
+    school = Membership.objects.get(network=net, user=teacher).organisation
+    same_school(net, former, off, school=school)
+    leave(former, net)
     off.reminders_off = ["teacher_digest"]
     off.save()
     written(net, student, host, ams(2026, 3, 13, 10, 0))

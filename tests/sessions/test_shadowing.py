@@ -18,6 +18,7 @@ from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingSlotFactory,
     reflected,
+    same_school,
     social_worker,
 )
 
@@ -40,8 +41,11 @@ def host(network):
 
 
 @pytest.fixture
-def teacher(network):
-    return member_en(network, Role.TEACHER, full_name="Tineke Teacher")
+def teacher(network, student):
+    """Teaches ``student``: both memberships name the same school."""
+    teacher = member_en(network, Role.TEACHER, full_name="Tineke Teacher")
+    same_school(network, teacher, student)
+    return teacher
 
 
 def rows():

@@ -21,6 +21,7 @@ from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingSlotFactory,
     reflected,
+    same_school,
     social_worker,
 )
 
@@ -57,8 +58,11 @@ def host(network):
 
 
 @pytest.fixture
-def teacher(network):
-    return member(network, Role.TEACHER, full_name="Tineke Teacher", language="en")
+def teacher(network, student):
+    """Teaches ``student``: both memberships name the same school."""
+    teacher = member(network, Role.TEACHER, full_name="Tineke Teacher", language="en")
+    same_school(network, teacher, student)
+    return teacher
 
 
 def next_week():

@@ -80,6 +80,33 @@ def test_on_the_demo_networks():
     assert _state() == before
 
 
+def test_every_demo_teacher_follows_students_of_their_own_school():
+    from networks.demo import seed
+    from networks.models import Membership
+    from sessions.shadowing.permissions import taught_students
+    from sessions.shadowing.selectors import days_visible_to
+
+    seed(scale=1)
+    seed_shadowing(scale=1)
+    teachers = Membership.objects.current().filter(role=Role.TEACHER).select_related("network")
+    assert teachers
+    for teacher in teachers:
+        taught = set(
+            taught_students(teacher.user, teacher.network).values_list("user_id", flat=True)
+        )
+        assert taught, teacher.user.email
+        schools = set(
+            Membership.objects.current()
+            .filter(network=teacher.network, user_id__in=taught)
+            .values_list("organisation_id", flat=True)
+        )
+        assert schools == {teacher.organisation_id}, teacher.user.email
+        reflections = days_visible_to(teacher.user, teacher.network).exclude(
+            reflection_written_at=None
+        )
+        assert {d.shadower_id for d in reflections} == taught, teacher.user.email
+
+
 @pytest.mark.parametrize("today", ["2026-11-23", "2026-11-25", "2026-11-27", "2026-11-28"])
 def test_demo_days_and_dagdelen_fall_on_weekdays(today):
     # The members join on the travelled day too: a membership that starts after "today" is

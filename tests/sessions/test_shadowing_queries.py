@@ -15,6 +15,7 @@ from tests.sessions.factories_shadowing import (
     ShadowingFeedbackFactory,
     ShadowingSlotFactory,
     reflected,
+    same_school,
     social_worker,
 )
 
@@ -30,6 +31,7 @@ def _days(network, count):
         social_worker(network),
         member(network, Role.PROFESSIONAL, profession=Profession.MUNICIPAL_CONSULTANT),
     ]
+    same_school(network, teacher, *students)
     for i in range(count):
         # Every seventh day (not the only one) was cancelled: the pages name who cancelled.
         cancelled = i % 7 == 6

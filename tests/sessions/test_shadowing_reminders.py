@@ -17,6 +17,7 @@ from tests.sessions.factories_shadowing import (
     ShadowingDayFactory,
     ShadowingFeedbackFactory,
     reflected,
+    same_school,
     social_worker,
 )
 
@@ -97,6 +98,8 @@ def test_host_confirmation_pending_three_days(network, pair):
 def test_teacher_digest_lists_the_weeks_reflections(network, pair):
     student, host = pair
     teacher = member(network, Role.TEACHER)
+    professional = member(network, Role.PROFESSIONAL)
+    same_school(network, teacher, student, professional)
     at = datetime(2026, 3, 9, 9, 0, tzinfo=AMS)
     fresh = ShadowingDayFactory(
         network=network,
@@ -118,7 +121,7 @@ def test_teacher_digest_lists_the_weeks_reflections(network, pair):
     # A professional's day is not a student's: not in the teacher's digest.
     ShadowingDayFactory(
         network=network,
-        shadower=member(network, Role.PROFESSIONAL),
+        shadower=professional,
         host=host,
         date=at.date() - timedelta(days=3),
         status="done",

@@ -15,7 +15,12 @@ from sessions.shadowing import permissions as perms
 from sessions.shadowing import selectors
 from sessions.shadowing.reminders import TeacherDigest
 from tests.factories import OrganisationFactory, ThemeFactory, member
-from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected, social_worker
+from tests.sessions.factories_shadowing import (
+    ShadowingDayFactory,
+    reflected,
+    same_school,
+    social_worker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +160,78 @@ def test_weekly_digest_goes_only_to_teachers_of_the_students_school(network, sch
     moment = digest_moment(timezone.now() + timedelta(days=7))
     due = TeacherDigest().due(moment + timedelta(hours=1), network_ids=[network.pk])
     assert {d.recipient_id for d in due} == {people["same_school"].pk}
+
+
+def test_a_teacher_without_a_school_teaches_nobody(client, network):
+    """A missing school matches nobody: a teacher and a student who both have none are not
+    "the same school", so the teacher sees neither the day nor its reflection, anywhere."""
+    student = member(network, Role.STUDENT, full_name="Nina Nergens")
+    host = social_worker(network)
+    day = ShadowingDayFactory(
+        network=network,
+        shadower=student,
+        host=host,
+        status="done",
+        **reflected(reflection_seen=SECRET),
+    )
+    teacher = member(network, Role.TEACHER)
+    school_student = _at_school(
+        member(network, Role.STUDENT, full_name="Sara School"),
+        network,
+        OrganisationFactory(name="ROC Noord", kind=OrganisationKind.SCHOOL),
+    )
+    ShadowingDayFactory(
+        network=network, shadower=school_student, host=host, status="done", **reflected()
+    )
+
+    assert not perms.can_see_day(teacher, day)
+    assert not perms.can_see_reflection(teacher, day)
+    assert not perms.can_give_feedback(teacher, day)
+    assert not selectors.days_visible_to(teacher, network).exists()
+    assert not perms.followed_students(teacher, network).exists()
+    since = day.reflection_written_at - timedelta(days=365)
+    assert list(selectors.teacher_digest(teacher, network, since)) == []
+    moment = digest_moment(timezone.now() + timedelta(days=7))
+    assert TeacherDigest().due(moment + timedelta(hours=1), network_ids=[network.pk]) == []
+
+    client.force_login(teacher)
+    assert client.get(reverse("shadowing:day", args=[network.slug, day.pk])).status_code == 404
+    url = reverse("shadowing:student", args=[network.slug, student.pk])
+    assert client.get(url).status_code == 404
+    html = client.get(reverse("shadowing:students", args=[network.slug])).content.decode()
+    assert "Nina Nergens" not in html
+    assert "Sara School" not in html
+    response = client.post(
+        reverse("shadowing:feedback", args=[network.slug, day.pk]), {"text": "Goed gedaan"}
+    )
+    assert response.status_code == 404
+    assert not day.feedback.exists()
+
+
+def test_a_teacher_and_a_student_of_the_same_school(client, network):
+    student = member(network, Role.STUDENT, full_name="Nina Nergens")
+    day = ShadowingDayFactory(
+        network=network,
+        shadower=student,
+        host=social_worker(network),
+        status="done",
+        **reflected(reflection_seen=SECRET),
+    )
+    teacher = member(network, Role.TEACHER)
+    same_school(network, teacher, student)
+
+    assert perms.can_see_day(teacher, day)
+    assert perms.can_see_reflection(teacher, day)
+    assert perms.can_give_feedback(teacher, day)
+    assert [d.pk for d in selectors.days_visible_to(teacher, network)] == [day.pk]
+    client.force_login(teacher)
+    response = client.get(reverse("shadowing:day", args=[network.slug, day.pk]))
+    assert response.status_code == 200
+    assert SECRET in response.content.decode()
+    url = reverse("shadowing:student", args=[network.slug, student.pk])
+    assert client.get(url).status_code == 200
+    html = client.get(reverse("shadowing:students", args=[network.slug])).content.decode()
+    assert "Nina Nergens" in html
+    moment = digest_moment(timezone.now() + timedelta(days=7))
+    due = TeacherDigest().due(moment + timedelta(hours=1), network_ids=[network.pk])
+    assert {d.recipient_id for d in due} == {teacher.pk}
