@@ -3,6 +3,12 @@
 CSV is UTF-8 with a byte-order mark (so Excel reads the accents), with ``;`` between fields
 and a decimal comma in Dutch (what Excel expects with Dutch settings); XLSX has a bold
 header row that stays in view (frozen). Headers and labels come in already translated.
+
+Cells hold what people typed (a name, a place), so a text is never written as something a
+spreadsheet runs: a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+(OWASP's "CSV injection") gets a leading ``'`` in CSV, and in XLSX is stored as a string cell
+with Excel's quote prefix (shown as typed, never a formula). Numbers and dates stay numbers and
+dates, a negative number too.
 """
 
 import csv
@@ -24,17 +30,41 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
+# The first characters with which a spreadsheet takes a cell for a formula (OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
     """Translatable labels (lazy strings) as text in the active language."""
     return str(value) if isinstance(value, Promise) else value
 
 
+def is_formula_like(value) -> bool:
+    """A text a spreadsheet would take for a formula. Only texts: a negative number is a
+    number."""
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
 def _csv_cell(value):
     """As ``_cell``; fractions with the language's decimal separator (a comma in Dutch, as
-    Excel expects next to the ``;``). XLSX keeps them as numbers."""
+    Excel expects next to the ``;``), and a text that looks like a formula behind a ``'``.
+    XLSX keeps fractions as numbers."""
     if isinstance(value, float | Decimal):
         return number_format(value)
-    return _cell(value)
+    value = _cell(value)
+    return "'" + value if is_formula_like(value) else value
+
+
+def _xlsx_append(page, values) -> None:
+    """Append a row; a text that looks like a formula stays a text (a string cell with the
+    quote prefix), where openpyxl would store ``=…`` as a formula."""
+    values = [_cell(value) for value in values]
+    page.append(values)
+    for column, value in enumerate(values, start=1):
+        if is_formula_like(value):
+            cell = page.cell(row=page.max_row, column=column)
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 @dataclass
@@ -51,7 +81,7 @@ def table_response(*, fmt: str, filename: str, sheets: Sequence[Sheet]) -> HttpR
         sheet = sheets[0]
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([str(header) for header in sheet.headers])
+        writer.writerow([_csv_cell(str(header)) for header in sheet.headers])
         writer.writerows([_csv_cell(value) for value in row] for row in sheet.rows)
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
@@ -61,11 +91,11 @@ def table_response(*, fmt: str, filename: str, sheets: Sequence[Sheet]) -> HttpR
         workbook.remove(workbook.active)
         for sheet in sheets:
             page = workbook.create_sheet(_SHEET_NAME_FORBIDDEN.sub("-", str(sheet.title))[:31])
-            page.append([str(header) for header in sheet.headers])
+            _xlsx_append(page, [str(header) for header in sheet.headers])
             for cell in page[1]:
                 cell.font = Font(bold=True)
             for row in sheet.rows:
-                page.append([_cell(value) for value in row])
+                _xlsx_append(page, row)
             page.freeze_panes = "A2"
         output = io.BytesIO()
         workbook.save(output)

@@ -4,6 +4,7 @@ from networks.choices import Role
 from tests.casework.factories import CaseFactory, LessonFactory
 from tests.factories import ThemeFactory, member
 from tests.matrix import Entry, coordinators, members, only, signed_in
+from tests.test_uploads import pdf_bytes
 
 PAIR_AND_COORDINATORS = [Role.STUDENT.value, Role.PROFESSIONAL.value, Role.COORDINATOR.value]
 
@@ -182,6 +183,4 @@ ENTRIES = [
 def _pdf():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile(
-        "dia.pdf", b"%PDF-1.4\n% test slides\n", content_type="application/pdf"
-    )
+    return SimpleUploadedFile("dia.pdf", pdf_bytes(), content_type="application/pdf")

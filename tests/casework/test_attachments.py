@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from casework.attachments import check_attachment
+from tests.test_uploads import pdf_bytes, png_bytes
 
 
 def zip_bytes(entries: dict[str, bytes]) -> bytes:
@@ -23,9 +24,10 @@ DOCX = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/
 ODP = zip_bytes(
     {"mimetype": b"application/vnd.oasis.opendocument.presentation", "content.xml": b"<x/>"}
 )
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
-JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 20
-PDF = b"%PDF-1.7\n%slides\n"
+# Real files: the upload guard decodes images and parses PDFs.
+PNG = png_bytes()
+JPG = png_bytes(fmt="JPEG")
+PDF = pdf_bytes()
 
 
 @pytest.mark.parametrize(
@@ -83,6 +85,6 @@ def test_forbidden_types_are_refused(name):
 def test_too_large_is_refused_with_size_and_limit(settings):
     settings.CASEWORK_ATTACHMENT_MAX_BYTES = 1024
     with pytest.raises(ValidationError) as caught:
-        check_attachment(SimpleUploadedFile("dia.pdf", PDF + b"x" * 2048))
+        check_attachment(SimpleUploadedFile("dia.pdf", PDF + b"x" * (2048 - len(PDF))))
     assert caught.value.code == "too_large"
     assert caught.value.messages == ["The file is 2.0\xa0KB; the limit is 1.0\xa0KB."]

@@ -17,6 +17,7 @@ from tests.casework.factories import (
 )
 from tests.factories import ThemeFactory, member
 from tests.sessions.factories_shadowing import ShadowingDayFactory, reflected
+from tests.test_uploads import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,7 @@ def test_a_contribution_with_a_phone_number_is_refused(client, network, case):
     assert CaseContribution.objects.get().author == case.professional
 
 
-PDF = b"%PDF-1.7\n% dia's\n"
+PDF = pdf_bytes()  # a real PDF: the upload guard parses it
 
 
 def test_an_attachment_is_stored_and_its_download_logged(client, network, case):

@@ -3,6 +3,7 @@
 from tests.casework.factories import MeetingFactory, MilestoneFactory, ThemeProjectFactory
 from tests.factories import OrganisationFactory
 from tests.matrix import Entry, coordinators, members
+from tests.test_uploads import pdf_bytes
 
 CONTRIBUTORS = coordinators  # in the world nobody is a project member: coordinators only
 
@@ -39,7 +40,7 @@ def _with_extras(w, kind, network):
     return [w.network.slug, ThemeProjectFactory(network=network).pk, kind]
 
 
-PDF = b"%PDF-1.4\n% factsheet\n"
+PDF = pdf_bytes()  # a real PDF: the upload guard parses it
 
 
 def _output(w, network=None):
