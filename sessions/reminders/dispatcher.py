@@ -13,14 +13,17 @@ One run (``dispatch``) is what the periodic Celery task does every minute:
 3. ``send_batch``: each kind is asked again whether the claimed rows are still due; those
    that are not are withdrawn with the reason. The rest go out over one SMTP connection
    (``sending``: pre-serialised messages, pipelined where the server allows), in chunks of
-   ``REMINDERS_MARK_EVERY``; the bookkeeping is one bulk update per outcome per chunk.
-   Transient SMTP errors put the row back with an exponential back-off (capped below the
-   broker's visibility timeout); permanent ones mark it failed with the server's answer.
+   ``REMINDERS_MARK_EVERY`` mails and at most a third of ``REMINDERS_CLAIM_TIMEOUT``; the
+   bookkeeping is one bulk update per outcome per chunk, and after each chunk the claim on
+   the rows still held is renewed (a lease: a worker still sending never loses its rows).
+   The time budget is checked per chunk; what is left when it is spent goes back to
+   pending. Any 4xx, a 503 or a broken connection puts the row back with an exponential
+   back-off (capped below the broker's visibility timeout); only a 5xx about the recipient
+   or the message marks it failed, with the server's answer (``is_permanent``).
 
 The window in which a mail can be sent twice is the time between the SMTP server accepting
-a message and its chunk's "sent" update (at most ``REMINDERS_MARK_EVERY`` mails, a fraction
-of a second): a worker killed exactly there sends those again after the claim timeout, with
-the same Message-ID.
+a message and its chunk's "sent" update (at most one chunk): a worker killed exactly there
+sends those again after the claim timeout, with the same Message-ID.
 """
 
 from __future__ import annotations
