@@ -13,18 +13,22 @@ One run (``dispatch``) is what the periodic Celery task does every minute:
 3. ``send_batch``: each kind is asked again whether the claimed rows are still due; those
    that are not are withdrawn with the reason. The rest go out over one SMTP connection
    (``sending``: pre-serialised messages, pipelined where the server allows), in chunks of
-   ``REMINDERS_MARK_EVERY``; the bookkeeping is one bulk update per outcome per chunk.
-   Transient SMTP errors put the row back with an exponential back-off (capped below the
-   broker's visibility timeout); permanent ones mark it failed with the server's answer.
+   ``REMINDERS_MARK_EVERY`` mails and at most a third of ``REMINDERS_CLAIM_TIMEOUT``; the
+   bookkeeping is one bulk update per outcome per chunk, and after each chunk the claim on
+   the rows still held is renewed (a lease: a worker still sending never loses its rows).
+   The time budget is checked per chunk; what is left when it is spent goes back to
+   pending. Any 4xx, a 503 or a broken connection puts the row back with an exponential
+   back-off (capped below the broker's visibility timeout); only a 5xx about the recipient
+   or the message marks it failed, with the server's answer (``is_permanent``).
 
 The window in which a mail can be sent twice is the time between the SMTP server accepting
-a message and its chunk's "sent" update (at most ``REMINDERS_MARK_EVERY`` mails, a fraction
-of a second): a worker killed exactly there sends those again after the claim timeout, with
-the same Message-ID.
+a message and its chunk's "sent" update (at most one chunk): a worker killed exactly there
+sends those again after the claim timeout, with the same Message-ID.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import logging
 import smtplib
@@ -39,7 +43,7 @@ from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import CharField, F, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -213,12 +217,25 @@ def _withdraw_reason(row: Delivery) -> str:
     )
 
 
-def _is_permanent(error: Exception) -> bool:
+def _refusal(code) -> bool:
+    """A 5xx, but not 503 (bad sequence of commands: the state of our own session, never
+    the mail's fault)."""
+    return isinstance(code, int) and 500 <= code < 600 and code != 503
+
+
+def is_permanent(error: Exception) -> bool:
+    """Only a 5xx about the recipient (RCPT) or the message (DATA, end of data; a message
+    too big at MAIL) fails a mail for good. Everything else — any 4xx (greylisting, a full
+    queue), a 503, a 5xx about the sender at MAIL, a dropped connection, a timeout — puts
+    it back with a back-off."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _msg in error.recipients.values()]
-        return bool(codes) and all(500 <= code < 600 for code in codes)
-    code = getattr(error, "smtp_code", None)
-    return isinstance(code, int) and 500 <= code < 600
+        return bool(codes) and all(_refusal(code) for code in codes)
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return error.smtp_code in (552, 555)  # the message's size or parameters
+    if isinstance(error, smtplib.SMTPDataError):
+        return _refusal(error.smtp_code)
+    return False
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -231,27 +248,54 @@ def backoff(attempts: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), cap))
 
 
-def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=None) -> dict:
+def lease_seconds() -> float:
+    """How long a chunk may take at most: a third of ``REMINDERS_CLAIM_TIMEOUT``. The claim
+    on the rows still to send is renewed after every chunk, so a worker that is still
+    sending never has its rows taken as stale by another one, however slow the server."""
+    return max(_setting("REMINDERS_CLAIM_TIMEOUT", 600) / 3, 0.05)
+
+
+def send_batch(
+    token: str,
+    rows: list[Delivery],
+    now: dt.datetime,
+    connection=None,
+    deadline: float | None = None,
+) -> dict:
     """Send claimed rows; returns counts per outcome.
 
-    Rows are sent in chunks of ``REMINDERS_MARK_EVERY`` (default 50); each chunk's outcomes
-    are written as soon as the server has answered for the whole chunk, so a worker that
-    dies leaves at most one chunk sent but still "sending" (sent again, with the same
-    Message-ID, after the claim timeout)."""
+    Rows are sent in chunks of at most ``REMINDERS_MARK_EVERY`` (default 50) mails and at
+    most ``lease_seconds()``; each chunk's outcomes are written as soon as the server has
+    answered for the whole chunk, and the claim on the rows still to send is renewed
+    (``claimed_at``, with the token: only the owner renews). A worker that dies leaves at
+    most one chunk sent but still "sending" (sent again, with the same Message-ID, after
+    the claim timeout). When ``deadline`` (``time.monotonic()``) has passed after a chunk,
+    the rest of the batch is released back to "pending" for the next run."""
     wanted = _still_due(rows, now)
     chunk_size = max(1, _setting("REMINDERS_MARK_EVERY", 50))
-    counts = dict.fromkeys(("sent", "withdrawn", "failed", "retry"), 0)
+    lease = lease_seconds()
+    counts = dict.fromkeys(("sent", "withdrawn", "failed", "retry", "released"), 0)
     cache: dict = {}
     own_connection = connection is None
     connection = connection or get_connection()
     sender = sender_for(connection)
+    queue = collections.deque(rows)
+    started = time.monotonic()
     try:
-        for start in range(0, len(rows), chunk_size):
-            outcomes = _send_chunk(
-                token, rows[start : start + chunk_size], now, wanted, sender, cache
-            )
+        while queue:
+            if deadline is not None and time.monotonic() >= deadline:
+                counts["released"] += _release(token, [row.pk for row in queue])
+                break
+            chunk_ends = time.monotonic() + lease
+            if deadline is not None:
+                chunk_ends = min(chunk_ends, deadline)
+            outcomes = _send_chunk(token, queue, chunk_size, chunk_ends, now, wanted, sender, cache)
             for key, value in outcomes.items():
                 counts[key] += value
+            if queue:
+                # The moment on the claim's clock (``now`` is the moment of the claim).
+                moment = now + dt.timedelta(seconds=time.monotonic() - started)
+                _renew(token, [row.pk for row in queue], moment)
     finally:
         sender.finish()
         if own_connection:
@@ -259,11 +303,32 @@ def send_batch(token: str, rows: list[Delivery], now: dt.datetime, connection=No
     return counts
 
 
-def _send_chunk(token, rows, now, wanted, sender, cache) -> dict:
+def _renew(token: str, pks: list[int], moment: dt.datetime) -> None:
+    Delivery.objects.filter(claim_token=token, status=DeliveryStatus.SENDING, pk__in=pks).update(
+        claimed_at=moment
+    )
+
+
+def _release(token: str, pks: list[int]) -> int:
+    """Rows claimed but not tried go back to "pending", due as they were."""
+    return Delivery.objects.filter(
+        claim_token=token, status=DeliveryStatus.SENDING, pk__in=pks
+    ).update(
+        status=DeliveryStatus.PENDING,
+        claimed_at=None,
+        claim_token="",
+        attempts=Greatest(F("attempts") - 1, 0),
+    )
+
+
+def _send_chunk(token, queue, chunk_size, chunk_ends, now, wanted, sender, cache) -> dict:
+    """Send up to ``chunk_size`` rows from the front of ``queue``, taking no new one after
+    ``chunk_ends`` (``time.monotonic()``); rows not taken go back to the front."""
     max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
     sent, withdrawn, failed, retry = [], [], [], []
     to_send = []
-    for row in rows:
+    for _ in range(min(chunk_size, len(queue))):
+        row = queue.popleft()
         if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
             row.reason = _withdraw_reason(row)
             withdrawn.append(row)
@@ -272,10 +337,15 @@ def _send_chunk(token, rows, now, wanted, sender, cache) -> dict:
             failed.append(row)
         else:
             to_send.append(row)
+    taken = 0
 
     def prepared():
         # Lazily: the sender prepares the next mail while the server takes in the last.
+        nonlocal taken
         for row in to_send:
+            if taken and time.monotonic() >= chunk_ends:
+                return  # the chunk took its time: mark it, renew the claim, go on
+            taken += 1
             try:
                 mail = sender.prepare(row, now, cache)
             except ValueError as error:  # an address that cannot be put in a mail
@@ -290,11 +360,12 @@ def _send_chunk(token, rows, now, wanted, sender, cache) -> dict:
                 sent.append(row)
                 continue
             row.reason = f"{type(error).__name__}: {error}"[:500]
-            (failed if _is_permanent(error) else retry).append(row)
+            (failed if is_permanent(error) else retry).append(row)
     finally:
         # Also when something unexpected broke off the chunk: what the server accepted is
         # marked sent; the rest stays "sending" and is taken up after the claim timeout.
         _record_outcomes(token, now, sent, withdrawn, failed, retry)
+    queue.extendleft(reversed(to_send[taken:]))
     return {
         "sent": len(sent),
         "withdrawn": len(withdrawn),
@@ -335,17 +406,19 @@ def dispatch(now: dt.datetime | None = None, budget: float | None = None) -> dic
     started = time.monotonic()
     budget = _setting("REMINDERS_DISPATCH_BUDGET", 50) if budget is None else budget
     batch_size = _setting("REMINDERS_BATCH_SIZE", 200)
+    deadline = started + budget
     totals = {"planned": plan(now or timezone.now()), "sent": 0, "withdrawn": 0}
     totals.update(failed=0, retry=0)
     connection = get_connection()
     try:
-        while time.monotonic() - started < budget:
+        while time.monotonic() < deadline:
             moment = now or timezone.now()
             token, rows = claim(moment, batch_size)
             if not rows:
                 break
-            for key, value in send_batch(token, rows, moment, connection).items():
-                totals[key] += value
+            for key, value in send_batch(token, rows, moment, connection, deadline).items():
+                if value:  # "released" only when the budget ran out half-way
+                    totals[key] = totals.get(key, 0) + value
     finally:
         connection.close()
     if any(totals.values()):

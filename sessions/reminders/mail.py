@@ -29,6 +29,7 @@ from email.utils import formatdate
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import forbid_multi_line_headers, sanitize_address
+from django.template import Context, Engine, Library, engines
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -71,10 +72,45 @@ def _render(delivery, now: dt.datetime, language: str) -> tuple[str, str, str]:
     context.update(kind.context(delivery, now))
     with translation.override(language), timezone.override(settings.TIME_ZONE):
         base = kind.template
-        subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
-        text = render_to_string(f"{base}.txt", context)
+        subject = " ".join(render_plain(f"{base}_subject.txt", context).split())
+        text = render_plain(f"{base}.txt", context)
         html = render_to_string(f"{base}.html", context)
     return subject, text, html
+
+
+# Filters for the plain-text engine (``register``: this module is one of its builtins).
+register = Library()
+
+
+@register.filter(is_safe=True)
+def join(value, arg):
+    """Django's ``join`` with autoescape off does ``arg.join(value)``, which fails (and
+    gives the list itself) for lazy translations: make them text first."""
+    try:
+        return str(arg).join(str(item) for item in value)
+    except TypeError:
+        return value
+
+
+@functools.cache
+def _plain_engine() -> Engine:
+    """The project's template engine, with autoescape off."""
+    default = engines["django"].engine
+    return Engine(
+        dirs=default.dirs,
+        loaders=default.loaders,
+        libraries=default.libraries,
+        builtins=[*default.builtins, "sessions.reminders.mail"],
+        string_if_invalid=default.string_if_invalid,
+        debug=default.debug,
+        autoescape=False,
+    )
+
+
+def render_plain(name: str, context: dict) -> str:
+    """A subject or plain-text body: rendered with autoescape off (and its includes with
+    it), so "Zorg & welzijn" and "'t Hart" stay as they are; only the HTML part is escaped."""
+    return _plain_engine().get_template(name).render(Context(context, autoescape=False))
 
 
 @dataclass(frozen=True)

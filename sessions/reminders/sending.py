@@ -13,10 +13,14 @@
 
 Either way a mail counts as sent only once the server has answered 250 to its content.
 Errors come back per mail as the exceptions ``smtplib.SMTP.sendmail`` raises, so the
-dispatcher treats them alike: 5xx is permanent, anything else is tried again later. When
-the connection breaks, the mail whose content was on its way gets the error (it may have
-arrived: it is sent again later with the same Message-ID, the same window as before) and the
-rest go out over a new connection.
+dispatcher treats them alike (``dispatcher.is_permanent``): a 5xx about the recipient or
+the message fails that mail; a 4xx at any stage (MAIL, RCPT, DATA, end of data), a 503
+(commands out of sequence: our side's state, never the mail's fault) and a broken
+connection put it back with a back-off. After a refused envelope the transaction is reset
+(RSET) before the next mail — also at the end of a ``send`` call, so the next chunk starts
+clean — and a 503 drops the connection. When the connection breaks, the mail whose content
+was on its way gets the error (it may have arrived: it is sent again later with the same
+Message-ID, the same window as before) and the rest go out over a new connection.
 """
 
 from __future__ import annotations
@@ -62,8 +66,8 @@ class BackendSender:
 
 
 class _Broken(Exception):
-    """The connection is unusable: the mail ``key`` gets ``error``; ``carry`` are mails
-    taken from the queue but not sent, to go first over the next connection."""
+    """The connection is unusable: the mail ``key`` (if any) gets ``error``; ``carry`` are
+    mails taken from the queue but not sent, to go first over the next connection."""
 
     def __init__(self, error: Exception, key, carry: list):
         super().__init__(error)
@@ -127,7 +131,8 @@ class SmtpSender:
             except _Broken as broken:
                 self._drop()
                 # The mail in flight gets the error; the rest go over a new connection.
-                yield broken.key, broken.error
+                if broken.key is not None:
+                    yield broken.key, broken.error
                 carry = broken.carry
 
     def _one_by_one(self, connection, queue):
@@ -140,14 +145,29 @@ class SmtpSender:
                 if error.smtp_code == 421:  # the server is closing the connection
                     raise _Broken(error, key, []) from error
                 yield key, error
+                self._reset(connection)
             except smtplib.SMTPRecipientsRefused as error:
                 if any(code == 421 for code, _msg in error.recipients.values()):
                     raise _Broken(error, key, []) from error
                 yield key, error
+                self._reset(connection)
             except OSError as error:
                 raise _Broken(error, key, []) from error
             else:
                 yield key, None
+
+    @staticmethod
+    def _reset(connection) -> None:
+        """RSET after a refused mail. ``sendmail`` does it itself after MAIL, RCPT and end of
+        data, but not when the DATA command is refused (a 451 there would leave the
+        transaction open: "503 nested MAIL" for the next mail). When RSET fails, the next
+        mails go over a new connection."""
+        try:
+            code = connection.rset()[0]
+        except (smtplib.SMTPException, OSError) as error:
+            raise _Broken(error, None, []) from error
+        if code != 250:
+            raise _Broken(smtplib.SMTPResponseException(code, b"RSET refused"), None, [])
 
     def _pipelined(self, connection, queue, carry):
         """RFC 2920: write [content of mail n-1, RSET if needed, MAIL, RCPT, DATA of mail n]
@@ -187,6 +207,12 @@ class SmtpSender:
                 if 421 in (mail_code, rcpt_code, data_code):
                     error = smtplib.SMTPResponseException(421, data_msg)
                     raise _Broken(error, key, list(ahead))
+                if mail_code == 503:
+                    # "Nested MAIL" or the like: the server and we disagree about the state
+                    # of the session. Not this mail's fault: it goes again later, and the
+                    # rest over a new connection.
+                    error = smtplib.SMTPSenderRefused(mail_code, mail_msg, mail.sender)
+                    raise _Broken(error, key, list(ahead))
                 if data_code == 354 and mail_code == 250 and rcpt_code in (250, 251):
                     pending, waiting = _dot_stuffed(mail.data), key
                 elif data_code == 354:
@@ -195,7 +221,9 @@ class SmtpSender:
                     error = smtplib.SMTPDataError(data_code, b"DATA accepted after a refusal")
                     raise _Broken(error, key, list(ahead))
                 else:
-                    reset = mail_code == 250
+                    # Whatever failed (MAIL, RCPT or DATA), RSET before the next envelope:
+                    # the server may hold a half-open transaction.
+                    reset = True
                     if mail_code != 250:
                         yield key, smtplib.SMTPSenderRefused(mail_code, mail_msg, mail.sender)
                     elif rcpt_code not in (250, 251):
@@ -209,11 +237,20 @@ class SmtpSender:
                 answer = self._answer(connection)
                 self.busy = False
                 yield waiting, answer
+            if reset:
+                # The last envelope failed: leave no half-open transaction behind for the
+                # next call (the next chunk), whose first MAIL would get "503 nested MAIL".
+                connection.send(b"RSET\r\n")
+                if connection.getreply()[0] != 250:
+                    self._drop()  # a new connection is a clean state too
             self.busy = False
         except (smtplib.SMTPServerDisconnected, OSError) as error:
             # The mail whose content was sent gets the error (it may have arrived); one
             # whose envelope only was sent goes again over the next connection.
             unsent = [item for item in (current, *ahead) if item is not None]
+            if waiting is None and not unsent:  # only the closing RSET was lost
+                self._drop()
+                return
             if waiting is not None:
                 raise _Broken(error, waiting, unsent) from error
             raise _Broken(error, unsent[0][0], unsent[1:]) from error
