@@ -113,7 +113,17 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
         if not students:
             continue
         hosts = [m for m in members if m.role == Role.PROFESSIONAL]
-        teachers = [m.user for m in members if m.role == Role.TEACHER]
+        # A student's teacher: the first teacher of the network from the student's school
+        # (a teacher of another school neither sees the reflection nor gives feedback on it).
+        teacher_of_school: dict[int, User] = {}
+        for m in members:
+            if m.role == Role.TEACHER and m.organisation_id is not None:
+                teacher_of_school.setdefault(m.organisation_id, m.user)
+        teacher_of = {
+            s.user_id: teacher_of_school[s.organisation_id]
+            for s in students
+            if s.organisation_id in teacher_of_school
+        }
         host_domains = {m.user.domain for m in hosts}
         for domain in (Domain.CARE, Domain.SOCIAL):
             needed = any(crosses_domains(s.user.domain, domain) for s in students)
@@ -234,13 +244,15 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
                     break
         ShadowingDay.objects.bulk_create(new_days + [r for r, _slot in requests])
         created["days"] += len(new_days) + len(requests)
-        # Feedback from the network's teacher on every other confirmed day created now.
-        if teachers:
+        # Feedback from the student's teacher on every other confirmed day created now.
+        if teacher_of:
             confirmed = [d for d in new_days if d.status == S.CONFIRMED]
             notes = [
-                ShadowingFeedback(day=d, author=teachers[0], text=FEEDBACK[i % len(FEEDBACK)])
+                ShadowingFeedback(
+                    day=d, author=teacher_of[d.shadower_id], text=FEEDBACK[i % len(FEEDBACK)]
+                )
                 for i, d in enumerate(confirmed)
-                if i % 2 == 0
+                if i % 2 == 0 and d.shadower_id in teacher_of
             ]
             ShadowingFeedback.objects.bulk_create(notes)
             created["feedback"] += len(notes)

@@ -10,6 +10,7 @@ from networks.choices import Role
 from sessions.shadowing.demo import seed_shadowing
 from sessions.shadowing.models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from tests.factories import NetworkFactory, member
+from tests.sessions.factories_shadowing import same_school
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,8 @@ def test_every_student_gets_a_logbook_and_twice_adds_nothing():
     students = [member(network, Role.STUDENT) for _ in range(3)]
     social = member(network, Role.STUDENT, profession=Profession.SOCIAL_WORK_STUDENT)
     member(network, Role.PROFESSIONAL, profession=Profession.SOCIAL_WORKER)
-    member(network, Role.TEACHER)
+    teacher = member(network, Role.TEACHER)
+    same_school(network, teacher, *students, social)
     empty = NetworkFactory()  # no students: nothing happens there
     seed_shadowing(scale=1)
     for student in [*students, social]:
@@ -83,7 +85,7 @@ def test_on_the_demo_networks():
 def test_every_demo_teacher_follows_students_of_their_own_school():
     from networks.demo import seed
     from networks.models import Membership
-    from sessions.shadowing.permissions import taught_students
+    from sessions.shadowing.permissions import can_see_day, taught_students
     from sessions.shadowing.selectors import days_visible_to
 
     seed(scale=1)
@@ -105,6 +107,10 @@ def test_every_demo_teacher_follows_students_of_their_own_school():
             reflection_written_at=None
         )
         assert {d.shadower_id for d in reflections} == taught, teacher.user.email
+    # Feedback comes from a teacher who teaches the student, never from another school's.
+    feedback = ShadowingFeedback.objects.select_related("author", "day__network")
+    assert feedback.exists()
+    assert [f.pk for f in feedback if not can_see_day(f.author, f.day)] == []
 
 
 @pytest.mark.parametrize("today", ["2026-11-23", "2026-11-25", "2026-11-27", "2026-11-28"])
