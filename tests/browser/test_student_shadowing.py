@@ -9,7 +9,7 @@ from django.utils import timezone
 from networks.choices import Role
 from tests.browser.conftest import axe_check, login, screenshot
 from tests.factories import NetworkFactory, member
-from tests.sessions.factories_shadowing import ShadowingSlotFactory, social_worker
+from tests.sessions.factories_shadowing import ShadowingSlotFactory, same_school, social_worker
 
 
 def check_axe(page):
@@ -35,6 +35,7 @@ def test_student_shadowing_journey(page, live_server):
     student = member(network, Role.STUDENT, full_name="Sanne de Vries", language="en")
     host = social_worker(network, full_name="Hamid El Amrani", language="en")
     teacher = member(network, Role.TEACHER, full_name="Tineke Bos", language="en")
+    same_school(network, student, teacher)  # a teacher follows the students of their school
     ShadowingSlotFactory(
         network=network,
         host=host,
