@@ -15,6 +15,7 @@ from networks.choices import Role
 from tests.browser.conftest import axe_check, login, screenshot
 from tests.casework.factories import CaseFactory, MeetingFactory, ThemeProjectFactory
 from tests.factories import ThemeFactory, member
+from tests.test_uploads import pdf_bytes
 
 
 def test_a_teacher_plans_a_lesson_from_the_themes_board(page, live_server, network):
@@ -133,7 +134,7 @@ def test_a_pair_writes_a_case_refused_for_a_bsn_then_saved(page, live_server, ne
         "pdf, pptx, docx, odp, png, jpg"
     )
     page.locator("#id_file").set_input_files(
-        {"name": "klinische-les.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n"}
+        {"name": "klinische-les.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
     )
     page.locator("form[enctype] button[type=submit]").click()
     page.wait_for_url(f"**/casussen/{case.pk}/")
