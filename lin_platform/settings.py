@@ -111,7 +111,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = int(env("DB_CONN_MAX_AGE", "60"))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite lets one writer in at a time. A transaction that starts as a reader (DEFERRED,
+    # the default) and then writes cannot wait for another writer (the Celery worker, say):
+    # SQLite answers "database is locked" at once, whatever the timeout. IMMEDIATE takes the
+    # write lock at BEGIN, where the busy timeout applies; WAL lets readers go on meanwhile.
+    # (An in-memory database, as in tests, ignores journal_mode=WAL.)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (allauth's rate limits need a cache shared by all processes) ---------------
