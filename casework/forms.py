@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
+from lin_platform.dates import BoundedDateField
 from lin_platform.uploads import accept_attribute, allowed_extensions_label
 
 from . import meetings_link
@@ -156,6 +157,7 @@ class LessonForm(forms.ModelForm):
             "cases": forms.CheckboxSelectMultiple,
             "meetings": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"starts_on": BoundedDateField, "ends_on": BoundedDateField}
 
     def __init__(self, *args, themes, cases, meetings, **kwargs):
         super().__init__(*args, **kwargs)
