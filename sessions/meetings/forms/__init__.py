@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from lin_platform.dates import BoundedDateField, bounded_date_validator
+from lin_platform.once import OnceFormMixin
 from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
@@ -141,7 +142,7 @@ def parse_dates(text: str) -> list[date]:
     return sorted(set(result))
 
 
-class ScheduleForm(MeetingForm):
+class ScheduleForm(OnceFormMixin, MeetingForm):
     """Schedule one meeting or a series, with a preview of the dates."""
 
     repeat = forms.ChoiceField(
