@@ -7,6 +7,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
+from lin_platform.dates import BoundedDateField
+from lin_platform.once import OnceFormMixin
 from lin_platform.uploads import accept_attribute, allowed_extensions_label
 
 from . import meetings_link
@@ -38,7 +40,7 @@ class MeetingsChoiceField(forms.ModelMultipleChoiceField):
         return meeting_label(obj)
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(OnceFormMixin, forms.ModelForm):
     """A case of ``network``: the pair, the texts (each guarded), themes and meeting."""
 
     class Meta:
@@ -84,7 +86,7 @@ class CaseForm(forms.ModelForm):
             self.fields[name].validators.append(validate_pseudonymised)
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(OnceFormMixin, forms.Form):
     discipline = forms.ChoiceField(label=_("Discipline"), choices=Profession.choices)
     text = forms.CharField(
         label=_("Contribution"),
@@ -156,6 +158,7 @@ class LessonForm(forms.ModelForm):
             "cases": forms.CheckboxSelectMultiple,
             "meetings": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"starts_on": BoundedDateField, "ends_on": BoundedDateField}
 
     def __init__(self, *args, themes, cases, meetings, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lin_platform import once
 from lin_platform.crumbs import Crumb, home_crumb, network_crumbs
 from lin_platform.feedback import validation_error_to_form
 from lin_platform.uploads import download_response
@@ -70,15 +71,22 @@ def case_create(request, slug):
         initial["professional"] = request.user.pk
     form = CaseForm(request.POST or None, network=network, initial=initial)
     if request.method == "POST" and form.is_valid():
+        cases_url = reverse("casework:case_list", args=[network.slug])
+        if (earlier := once.claim(request, form, fallback=cases_url)) is not None:
+            return redirect(earlier)
         data = dict(form.cleaned_data)
         data.pop("status", None)
+        data.pop(once.FIELD, None)
         try:
             case = services.case_create(network=network, author=request.user, **data)
         except ValidationError as error:
+            once.release(request, form)
             validation_error_to_form(form, error)
         else:
+            url = reverse("casework:case_detail", args=[network.slug, case.pk])
+            once.done(request, form, url)
             messages.success(request, _("The case has been saved."))
-            return redirect("casework:case_detail", slug=network.slug, pk=case.pk)
+            return redirect(url)
     context = {
         "crumbs": case_crumbs(network, _("New case")),
         "network": network,
@@ -116,6 +124,7 @@ def case_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         themes = data.pop("themes")
+        data.pop(once.FIELD, None)
         # Re-read the stored row: the form has already written its values onto ``case``.
         stored = Case.objects.get(pk=case.pk)
         try:
@@ -155,13 +164,20 @@ def contribution_add(request, slug, pk):
     case = permissions.get_case_for_editor(request.user, slug, pk)
     form = ContributionForm(request.POST)
     if form.is_valid():
+        case_url = reverse("casework:case_detail", args=[case.network.slug, case.pk])
+        if (earlier := once.claim(request, form, fallback=case_url)) is not None:
+            return redirect(earlier)
+        data = dict(form.cleaned_data)
+        data.pop(once.FIELD, None)
         try:
-            services.case_contribution_add(case=case, author=request.user, **form.cleaned_data)
+            services.case_contribution_add(case=case, author=request.user, **data)
         except ValidationError as error:
+            once.release(request, form)
             validation_error_to_form(form, error)
         else:
+            once.done(request, form, case_url)
             messages.success(request, _("Your contribution has been added."))
-            return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
+            return redirect(case_url)
     return _case_detail_with_errors(request, case, contribution_form=form)
 
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lin_platform.middleware.PrivateCacheMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -169,13 +170,22 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[LIN] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, spelled out so they are visible and tunable in one place.
+    # login_failed: 10 a minute from one address; 5 in 5 minutes per account *and address*
+    # (accounts.adapter: a guesser elsewhere does not lock the owner out; a password reset
+    # clears the counter of the address it is done from).
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# The client's address for the rate limits: behind N reverse proxies of our own, the N-th
+# address from the right in X-Forwarded-For (0: REMOTE_ADDR, the header is not trusted), or
+# a header the proxy sets (e.g. X-Real-IP) when TRUSTED_CLIENT_IP_HEADER names it.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", "") or None
 
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = "nl"

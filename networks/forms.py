@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Domain, Profession, StudentLevel
 from accounts.forms import ProfileFieldsMixin
+from lin_platform.dates import BoundedDateField
 
 from .choices import NetworkKind, Role
 from .models import Organisation
@@ -21,7 +22,7 @@ class InvitationForm(forms.Form):
         required=False,
         empty_label=_("(none)"),
     )
-    ends_on = forms.DateField(
+    ends_on = BoundedDateField(
         label=_("Membership ends on"),
         required=False,
         help_text=_("Optional, e.g. the last day of a student's internship."),

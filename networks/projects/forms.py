@@ -4,6 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from lin_platform.dates import BoundedDateField
 from lin_platform.uploads import (
     accept_attribute,
     allowed_extensions_label,
@@ -33,6 +34,7 @@ class ThemeProjectForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
             "other_networks": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"starts_on": BoundedDateField, "ends_on": BoundedDateField}
 
     def __init__(self, *args, network: Network, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +86,7 @@ class MilestoneForm(forms.ModelForm):
             "due_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"due_on": BoundedDateField}
 
 
 class MilestoneStatusForm(forms.Form):
@@ -102,6 +105,7 @@ class OutputForm(forms.ModelForm):
         model = ProjectOutput
         fields = ["title", "file", "url", "description", "published_on"]
         widgets = {"published_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d")}
+        field_classes = {"published_on": BoundedDateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

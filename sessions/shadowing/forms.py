@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lin_platform.dates import BoundedDateField
 from networks.models import Network
 
 from .choices import Dagdeel
@@ -17,7 +18,7 @@ TIMES_HELP = _("Leave empty for the usual times of the dagdeel.")
 
 
 class SlotForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = BoundedDateField(label=_("Date"), widget=DATE)
     dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
@@ -53,7 +54,7 @@ class RequestForm(forms.Form):
 class DayFieldsForm(forms.Form):
     """When, where and what for: the fields a day has whether it is logged or edited."""
 
-    date = forms.DateField(label=_("Date"), widget=DATE)
+    date = BoundedDateField(label=_("Date"), widget=DATE)
     dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
@@ -165,8 +166,8 @@ class FeedbackForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), required=False, widget=DATE)
-    end = forms.DateField(label=_("Until"), required=False, widget=DATE)
+    start = BoundedDateField(label=_("From"), required=False, widget=DATE)
+    end = BoundedDateField(label=_("Until"), required=False, widget=DATE)
 
     def period(self) -> tuple[date, date]:
         """The chosen period; by default the last twelve months up to today."""

@@ -7,12 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lin_platform.exports import FORMATS, table_response
 from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
+from lin_platform.redirects import local_next
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
 
@@ -314,10 +314,7 @@ def day_reflect(request, slug, pk):
 
 
 def _safe_next(request, day) -> str:
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = _day_url(day)
-    return next_url
+    return local_next(request, _day_url(day))
 
 
 def _host_action(request, slug, pk, action):

@@ -305,3 +305,46 @@ def test_the_board_shows_what_happens_on_a_theme(client, network, case, ondervoe
     assert theme.active_cases == [case]
     assert theme.project_list == [project]
     assert board["valpreventie"].active_cases == []
+
+
+# --- Sent twice (a double click): stored once -------------------------------------------------
+
+
+def once_token(response, form="form"):
+    token = response.context[form]["once"].value()
+    assert token and f'name="once" value="{token}"' in response.content.decode()
+    return token
+
+
+def test_a_case_posted_twice_is_stored_once(client, network, pair):
+    client.force_login(pair[0])
+    url = reverse("casework:case_create", args=[network.slug])
+    data = case_form(pair, once=once_token(client.get(url)))
+    first, second = client.post(url, data), client.post(url, data)
+    case = Case.objects.get()
+    assert first.url == second.url == reverse("casework:case_detail", args=[network.slug, case.pk])
+    # A new form is a new token: a second case with the same text is the person's choice.
+    client.post(url, case_form(pair, once=once_token(client.get(url))))
+    assert Case.objects.count() == 2
+
+
+def test_a_refused_case_may_be_sent_again_with_the_same_token(client, network, pair):
+    client.force_login(pair[0])
+    url = reverse("casework:case_create", args=[network.slug])
+    token = once_token(client.get(url))
+    refused = client.post(url, case_form(pair, once=token, situation="BSN 123456782"))
+    assert refused.status_code == 200 and Case.objects.count() == 0
+    assert client.post(url, case_form(pair, once=token)).status_code == 302
+    assert Case.objects.count() == 1
+
+
+def test_a_contribution_posted_twice_is_stored_once(client, network, case):
+    client.force_login(case.professional)
+    page = client.get(reverse("casework:case_detail", args=[network.slug, case.pk]))
+    token = once_token(page, "contribution_form")
+    url = reverse("casework:contribution_add", args=[network.slug, case.pk])
+    data = {"discipline": "dietitian", "text": "Eiwitrijke tussendoortjes.", "once": token}
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert second.url == reverse("casework:case_detail", args=[network.slug, case.pk])
+    assert CaseContribution.objects.count() == 1

@@ -266,6 +266,17 @@ def test_an_export_with_the_end_before_the_start_explains(client, network, coord
     assert response.context["form"].errors["end"] == ["The end date lies before the start date."]
 
 
+@pytest.mark.parametrize(
+    ("start", "end"), [("2026-10-01", "9999-12-31"), ("0001-01-01", "2026-10-01")]
+)
+def test_an_export_with_a_date_far_away_explains(client, network, coord, start, end):
+    client.force_login(coord)
+    response = export(client, network, "csv", start=start, end=end)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert ["Choose a date between 2000 and 2100."] in (errors.get("start"), errors.get("end"))
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_export_keeps_the_same_number_of_queries(
     client, network, coord, django_assert_num_queries, fmt

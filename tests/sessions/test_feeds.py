@@ -150,3 +150,29 @@ def test_the_subscription_page_shows_my_address(client, nurse):
         == f"webcal://testserver/agenda/feed/{nurse.calendar_token}.ics"
     )
     assert User.objects.get(pk=nurse.pk).calendar_token == nurse.calendar_token
+
+
+AWKWARD = "Intervisie\nronde 2; zaal A, B " + "lang " * 30
+
+
+def test_text_with_line_breaks_and_separators_is_escaped_and_folded(client, network, nurse):
+    meeting = MeetingFactory(network=network, title=AWKWARD, location=AWKWARD, agenda=AWKWARD)
+    client.force_login(nurse)
+    response = client.get(reverse("meetings:meeting_ics", args=[network.slug, meeting.pk]))
+    assert response.status_code == 200
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+    calendar = Calendar.from_ical(response.content)
+    assert b"\n" not in calendar["X-WR-CALNAME"].to_ical()
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == AWKWARD
+    assert str(event["LOCATION"]) == AWKWARD
+    assert AWKWARD in str(event["DESCRIPTION"])
+
+
+def test_the_reminder_attachment_escapes_text_too(network):
+    from sessions.meetings.reminders import meeting_ics
+
+    meeting = MeetingFactory(network=network, title=AWKWARD, location=AWKWARD)
+    (event,) = Calendar.from_ical(meeting_ics(meeting)).walk("VEVENT")
+    assert str(event["SUMMARY"]) == AWKWARD
+    assert str(event["LOCATION"]) == AWKWARD

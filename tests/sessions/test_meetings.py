@@ -367,3 +367,24 @@ def test_the_day_of_the_meeting_is_the_local_date(network):
         ends_at=datetime(2026, 10, 30, 0, 30, tzinfo=UTC),
     )
     assert timezone.localtime(meeting.starts_at).date() == date(2026, 10, 30)
+
+
+def test_a_meeting_posted_twice_is_scheduled_once(client, network, coord):
+    client.force_login(coord)
+    page = client.get(schedule_url(network))
+    token = page.context["form"]["once"].value()
+    assert f'name="once" value="{token}"' in page.content.decode()
+    first = client.post(schedule_url(network), form_data(once=token))
+    second = client.post(schedule_url(network), form_data(once=token))
+    meeting = Meeting.objects.get()
+    assert first.url == second.url == reverse("meetings:detail", args=[network.slug, meeting.pk])
+
+
+def test_a_preview_does_not_use_up_the_token(client, network, coord):
+    client.force_login(coord)
+    token = client.get(schedule_url(network)).context["form"]["once"].value()
+    client.post(schedule_url(network), series_data(once=token, preview="1"))
+    client.post(schedule_url(network), series_data(once=token))
+    client.post(schedule_url(network), series_data(once=token))
+    assert Meeting.objects.count() == 6
+    assert MeetingSeries.objects.count() == 1

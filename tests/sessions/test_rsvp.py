@@ -147,6 +147,14 @@ def test_answering_from_home_returns_home(client, network, meeting):
     assert unsafe.url == reverse("meetings:detail", args=[network.slug, meeting.pk])
 
 
+@pytest.mark.parametrize("target", ["abc", "https://evil.example", "//evil", "/\\evil"])
+def test_a_next_that_is_not_a_local_path_is_ignored(client, network, meeting, target):
+    client.force_login(member(network))
+    response = answer(client, meeting, "yes", next=target)
+    assert response.status_code == 302
+    assert response.url == reverse("meetings:detail", args=[network.slug, meeting.pk])
+
+
 def test_an_outsider_cannot_answer(client, network, meeting, other_network):
     outsider = member(other_network)
     client.force_login(outsider)

@@ -189,6 +189,25 @@ def test_the_host_declines_a_request_rather_than_cancelling_it(client, network, 
     assert state(day) == before
 
 
+@pytest.mark.parametrize("target", ["abc", "https://evil.example", "//evil"])
+@pytest.mark.parametrize("action", ["accept", "decline", "confirm"])
+def test_a_host_answer_ignores_a_next_that_is_not_a_local_path(
+    client, network, student, host, action, target
+):
+    day = booked(network, student, host)
+    client.force_login(host)
+    response = client.post(url(f"shadowing:{action}", network.slug, day.pk), {"next": target})
+    assert response.status_code == 302
+    assert response.url == url("shadowing:day", network.slug, day.pk)
+
+
+def test_a_host_answer_follows_a_local_next(client, network, student, host):
+    day = booked(network, student, host)
+    client.force_login(host)
+    response = client.post(url("shadowing:accept", network.slug, day.pk), {"next": "/agenda/"})
+    assert response.url == "/agenda/"
+
+
 @pytest.mark.parametrize(
     ("status", "extra"),
     [

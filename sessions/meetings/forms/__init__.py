@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from lin_platform.dates import BoundedDateField, bounded_date_validator
+from lin_platform.once import OnceFormMixin
 from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
@@ -37,7 +39,7 @@ class MeetingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    day = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    day = BoundedDateField(label=_("Date"), widget=DATE_WIDGET)
     start_time = forms.TimeField(label=_("Start time"), widget=TIME_WIDGET)
     end_time = forms.TimeField(label=_("End time"), widget=TIME_WIDGET)
     location = forms.CharField(
@@ -129,16 +131,18 @@ def parse_dates(text: str) -> list[date]:
                 d, m, y = (int(x) for x in match_nl.groups())
             else:
                 raise ValueError(token)
-            result.append(date(y, m, d))
+            day = date(y, m, d)
+            result.append(day)
         except ValueError as error:
             raise forms.ValidationError(
                 _("“%(value)s” is not a date; write dates like 24-12-2026."),
                 params={"value": token},
             ) from error
+        bounded_date_validator(day)
     return sorted(set(result))
 
 
-class ScheduleForm(MeetingForm):
+class ScheduleForm(OnceFormMixin, MeetingForm):
     """Schedule one meeting or a series, with a preview of the dates."""
 
     repeat = forms.ChoiceField(
@@ -162,7 +166,7 @@ class ScheduleForm(MeetingForm):
         required=False,
         help_text=_("For a monthly series: e.g. the fourth Thursday."),
     )
-    until = forms.DateField(label=_("Until (date)"), widget=DATE_WIDGET, required=False)
+    until = BoundedDateField(label=_("Until (date)"), widget=DATE_WIDGET, required=False)
     count = forms.IntegerField(
         label=_("Or: number of meetings"), min_value=1, max_value=MAX_OCCURRENCES, required=False
     )
@@ -300,8 +304,8 @@ class CalendarFilterForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=DATE_WIDGET)
-    end = forms.DateField(label=_("Until"), widget=DATE_WIDGET)
+    start = BoundedDateField(label=_("From"), widget=DATE_WIDGET)
+    end = BoundedDateField(label=_("Until"), widget=DATE_WIDGET)
     file_format = forms.ChoiceField(
         label=_("File"), choices=[("xlsx", _("Excel (XLSX)")), ("csv", _("CSV"))], initial="xlsx"
     )

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lin_platform.dates import BoundedDateField
+
 from ..methods import Method, methods_for
 from ..models import ActionKind, Meeting
 from ..services.groups import MAX_GROUP_SIZE, MIN_GROUP_SIZE
@@ -64,7 +66,7 @@ class ActionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ActionKind.choices, initial=ActionKind.ACTION)
     text = forms.CharField(label=_("What was agreed"), max_length=500)
     owner = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)
-    due_on = forms.DateField(
+    due_on = BoundedDateField(
         label=_("Before"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from accounts.models import User, new_calendar_token
 
@@ -84,7 +84,9 @@ def meetings_to_ical(
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        calendar.add("x-wr-calname", name)
+        # An X- property is not escaped by icalendar unless it is given as text; a calendar's
+        # name is one line (a title may hold a line break, which broke the whole file).
+        calendar.add("x-wr-calname", vText(" ".join(name.split())))
         minutes = alarm_minutes(user)
         for meeting in meetings:
             calendar.add_component(

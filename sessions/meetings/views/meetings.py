@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lin_platform import once
 from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
 from networks.permissions import can_manage_network, get_network_for_coordinator
 
@@ -32,6 +33,11 @@ def meeting_schedule(request, slug):
     preview = None
     if request.method == "POST" and form.is_valid():
         wants_preview = "preview" in request.POST
+        agenda_url = reverse("meetings:network_agenda", args=[network.slug])
+        if not wants_preview:
+            earlier = once.claim(request, form, fallback=agenda_url)
+            if earlier is not None:
+                return redirect(earlier)
         try:
             dates = series_dates(form.rule()) if form.is_series() else [form.cleaned_data["day"]]
             if wants_preview:
@@ -57,7 +63,8 @@ def meeting_schedule(request, slug):
                     )
                     % {"count": count, "title": series.title},
                 )
-                return redirect("meetings:network_agenda", slug=network.slug)
+                once.done(request, form, agenda_url)
+                return redirect(agenda_url)
             else:
                 meeting = services.meeting_schedule(
                     network=network,
@@ -68,8 +75,10 @@ def meeting_schedule(request, slug):
                     created_by=request.user,
                 )
                 messages.success(request, _("The meeting was scheduled."))
+                once.done(request, form, meeting_url(meeting))
                 return redirect(meeting_url(meeting))
         except ValidationError as error:
+            once.release(request, form)
             validation_error_to_form(form, error)
     context = {
         "crumbs": network_agenda_crumbs(network, _("Schedule")),

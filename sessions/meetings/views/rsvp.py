@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lin_platform.feedback import validation_error_messages, validation_error_to_messages
+from lin_platform.redirects import local_next
 
 from .. import permissions
 from ..choices import RsvpAnswer
@@ -55,13 +57,4 @@ def rsvp(request, slug, pk):
         validation_error_to_messages(request, problem)
     else:
         messages.success(request, notice)
-    return redirect(request.POST.get("next") if _safe(request) else meeting_url(meeting))
-
-
-def _safe(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next")
-    return bool(target) and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
+    return HttpResponseRedirect(local_next(request, meeting_url(meeting)))
