@@ -16,7 +16,7 @@ from .attachments import check_attachment, max_attachment_bytes
 from .choices import CaseStatus
 from .models import Case, CaseworkSettings, Lesson
 from .privacy import validate_pseudonymised
-from .selectors import pair_candidates
+from .selectors import pair_candidates, share_candidates
 
 
 class PairChoiceField(forms.ModelChoiceField):
@@ -28,6 +28,30 @@ def meeting_label(meeting) -> str:
     """A meeting with its date: the meetings of a series share their title."""
     when = date_format(timezone.localtime(meeting.starts_at), "j N Y H:i")
     return f"{meeting.title} ({when})"
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name()
+
+
+class CaseShareForm(forms.Form):
+    """A coordinator lets guests, residents and experts by experience read a case."""
+
+    shared_with = PeopleChoiceField(
+        label=_("Shared with"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Guests, residents and experts by experience read a case only when it was "
+            "presented in a meeting they attended, or when it is shared with them here."
+        ),
+    )
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shared_with"].queryset = share_candidates(network)
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

@@ -9,8 +9,8 @@ apart (DESIGN: neither imports the other except through a clearly named link).
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from sessions.meetings.choices import MeetingFormat, MeetingStatus
-from sessions.meetings.models import Meeting
+from sessions.meetings.choices import AttendanceStatus, MeetingFormat, MeetingStatus
+from sessions.meetings.models import Attendance, Meeting
 
 CASE_FORMATS = (MeetingFormat.KLINISCHE_LES, MeetingFormat.CASUISTIEK)
 
@@ -60,6 +60,13 @@ def theme_meeting_prefetches(*, now=None, limit: int = 3) -> list[Prefetch]:
     ]
 
 
+def attended_meeting_ids(user) -> QuerySet:
+    """The meetings ``user`` was marked present or late at, as a subquery of ids."""
+    return Attendance.objects.filter(
+        user=user, status__in=(AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+    ).values("meeting_id")
+
+
 def is_coming(meeting: Meeting, *, now=None) -> bool:
     return (
         meeting.starts_at >= (now or timezone.now()) and meeting.status != MeetingStatus.CANCELLED
@@ -69,6 +76,7 @@ def is_coming(meeting: Meeting, *, now=None) -> bool:
 __all__ = [
     "CASE_FORMATS",
     "Meeting",
+    "attended_meeting_ids",
     "coming_meetings",
     "is_coming",
     "meetings_for_case",

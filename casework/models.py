@@ -87,6 +87,15 @@ class Case(models.Model):
         related_name="cases",
         verbose_name=_("presented in"),
     )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="cases_shared_with",
+        verbose_name=_("shared with"),
+        help_text=_(
+            "Guests, residents and experts by experience a coordinator let read this case."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -1,8 +1,13 @@
 """Who may see and change cases and lessons. Views and templates ask these.
 
-Cases: the current members of the case's network see it; the pair (its student and
-professional) and the network's coordinators edit it; an archived case is read-only and a
-purged one keeps only its title. Another network's case answers 404.
+Cases: a case holds a client's story, so not every member reads it. The network's
+professionals, students, teachers, researchers and coordinators read its cases (and their
+attachments); guests, residents and experts by experience read a case only when it was
+presented in a meeting they attended (present or late) or a coordinator shared it with
+them (``Case.shared_with``). To anyone else the case does not exist (404), in lists too.
+The pair (its student and professional) and the network's coordinators edit it; an
+archived case is read-only and a purged one keeps only its title. Another network's case
+answers 404.
 
 Lessons: a lesson is seen by its teacher and by the current members of every network one
 of its themes belongs to; only its teacher edits it. Recording a lesson needs a current
@@ -10,17 +15,57 @@ teacher membership; its themes must belong to networks in which the teacher teac
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from networks.choices import Role
 from networks.models import Membership, Network
 from networks.permissions import can_manage_network, get_network_for_member, is_member, role_in
 
+from . import meetings_link
 from .models import Case, CaseAttachment, Lesson
+
+# The roles that read every case of their network.
+CASE_READER_ROLES = (
+    Role.COORDINATOR,
+    Role.PROFESSIONAL,
+    Role.STUDENT,
+    Role.TEACHER,
+    Role.RESEARCHER,
+)
+
+
+def readable_cases_q(user) -> Q:
+    """The cases ``user`` may read, as a condition on Case (subqueries only: no query of
+    its own, so lists keep their query count)."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    current = Membership.objects.current().filter(user=user)
+    by_role = Q(network_id__in=current.filter(role__in=CASE_READER_ROLES).values("network_id"))
+    own = (
+        Q(student=user)
+        | Q(professional=user)
+        | Q(meeting_id__in=meetings_link.attended_meeting_ids(user))
+        | Q(pk__in=Case.shared_with.through.objects.filter(user=user).values("case_id"))
+    )
+    return by_role | (Q(network_id__in=current.values("network_id")) & own)
+
+
+def reads_every_case(user, network: Network) -> bool:
+    return role_in(user, network) in CASE_READER_ROLES
 
 
 def can_see_case(user, case: Case) -> bool:
-    return is_member(user, case.network)
+    if not is_member(user, case.network):
+        return False
+    if reads_every_case(user, case.network) or case.is_pair_member(user):
+        return True
+    return Case.objects.filter(pk=case.pk).filter(readable_cases_q(user)).exists()
+
+
+def can_share_case(user, case: Case) -> bool:
+    """Sharing a case with a guest, resident or expert by experience: the coordinators."""
+    return not case.is_archived and can_manage_network(user, case.network)
 
 
 def can_edit_case(user, case: Case) -> bool:
@@ -35,14 +80,15 @@ def can_write_case(user, network: Network) -> bool:
 
 
 def get_case_for_member(user, network_slug: str, pk: int) -> Case:
-    """The case ``pk`` of the network ``network_slug``, for a current member; 404 otherwise."""
+    """The case ``pk`` of the network ``network_slug``, for a member who may read it
+    (``can_see_case``); 404 otherwise."""
     network = get_network_for_member(user, network_slug)
     case = (
         Case.objects.select_related("network", "student", "professional", "meeting")
         .filter(network=network, pk=pk)
         .first()
     )
-    if case is None:
+    if case is None or not can_see_case(user, case):
         raise Http404
     return case
 
@@ -94,7 +140,15 @@ def can_see_lesson(user, lesson: Lesson) -> bool:
 def get_lesson_for_viewer(user, pk: int) -> Lesson:
     lesson = (
         Lesson.objects.select_related("teacher")
-        .prefetch_related("themes__network", "cases__network", "meetings__network")
+        .prefetch_related(
+            "themes__network",
+            # Only the cases the viewer may read: a case's title is already about a client.
+            Prefetch(
+                "cases",
+                queryset=Case.objects.filter(readable_cases_q(user)).select_related("network"),
+            ),
+            "meetings__network",
+        )
         .filter(pk=pk)
         .first()
     )

@@ -11,7 +11,9 @@ always has a pair (both fields are required, and pages and exports count on it),
 are pseudonymised and about the client, not the pair, and editing the case already asks
 for a current student and professional, as it does for anyone who left the network. Their
 contributions, lessons and case-access entries stay for the same reason: the network's
-learning material and the record of who looked at client material must stay whole.
+learning material and the record of who looked at client material must stay whole. Only
+the cases a coordinator shared with the person (``Case.shared_with``) are unshared: a share
+is a permission, not material.
 """
 
 from django.db.models import Q
@@ -29,6 +31,7 @@ COVERS = (
     "casework.Case.student",
     "casework.Case.professional",
     "casework.Case.created_by",
+    "casework.Case.shared_with",
     "casework.CaseContribution.author",
     "casework.CaseAttachment.uploaded_by",
     "casework.CaseAccess.user",
@@ -66,6 +69,7 @@ def export(user) -> dict:
     accesses = (
         CaseAccess.objects.filter(user=user).select_related("case__network").order_by("at", "pk")
     )
+    shared = Case.objects.filter(shared_with=user).select_related("network").order_by("pk")
     lessons = (
         Lesson.objects.filter(teacher=user)
         .prefetch_related("themes__network", "cases", "meetings")
@@ -84,6 +88,7 @@ def export(user) -> dict:
             }
             for c in cases
         ],
+        "cases_shared_with_you": [{"case": c.title, "network": c.network.name} for c in shared],
         "contributions_you_wrote": [
             {
                 "case": k.case.title,
@@ -137,6 +142,10 @@ def export(user) -> dict:
     }
 
 
+def erase(user, *, by=None) -> None:
+    Case.shared_with.through.objects.filter(user=user).delete()
+
+
 def register_section() -> None:
     register(
         "casework",
@@ -153,5 +162,6 @@ def register_section() -> None:
             "record of who looked at case material stay too."
         ),
         export=export,
+        erase=erase,
         covers=COVERS,
     )

@@ -16,14 +16,16 @@ from networks.models import Membership, Network, Theme, ThemeProject
 from . import meetings_link, shadowing_link
 from .choices import CaseStatus
 from .models import Case, CaseAccess, Lesson
-from .permissions import member_network_ids, teaching_network_ids
+from .permissions import member_network_ids, readable_cases_q, teaching_network_ids
 
 BOARD_LIMIT = 5
 
 
-def cases_of(network: Network, *, archived: bool = False) -> QuerySet[Case]:
+def cases_of(network: Network, *, viewer, archived: bool = False) -> QuerySet[Case]:
+    """The network's cases that ``viewer`` may read (``permissions.readable_cases_q``)."""
     return (
         Case.objects.filter(network=network, archived_at__isnull=not archived)
+        .filter(readable_cases_q(viewer))
         .select_related("student", "professional", "meeting")
         .prefetch_related("themes")
         .order_by("-updated_at")
@@ -39,6 +41,19 @@ def case_detail(case: Case) -> dict:
     }
 
 
+def share_candidates(network: Network):
+    """Who a case can be shared with: the network's current guests, residents and experts
+    by experience (the others read its cases already)."""
+    from accounts.models import User
+
+    limited = Membership.objects.current().filter(
+        network=network, role__in=(Role.GUEST, Role.RESIDENT, Role.EXPERT_BY_EXPERIENCE)
+    )
+    return User.objects.filter(pk__in=limited.values("user_id"), is_active=True).order_by(
+        "full_name", "email"
+    )
+
+
 def access_log_of(network: Network, *, limit: int = 500) -> QuerySet[CaseAccess]:
     return (
         CaseAccess.objects.filter(case__network=network)
@@ -52,11 +67,11 @@ def themes_board(network: Network, *, viewer=None, now=None) -> list[Theme]:
     active cases, theme projects and lessons (``BOARD_LIMIT`` of each); with a ``viewer``,
     also the shadowing reflections that mention the theme (``reflection_mentions``)."""
     now = now or timezone.now()
-    active_cases = (
-        Case.objects.filter(archived_at__isnull=True)
-        .select_related("student", "professional")
-        .order_by("-updated_at")
-    )
+    active_cases = Case.objects.filter(archived_at__isnull=True)
+    if viewer is not None:
+        # Only the cases the viewer may read: a title is already about a client.
+        active_cases = active_cases.filter(readable_cases_q(viewer))
+    active_cases = active_cases.select_related("student", "professional").order_by("-updated_at")
     projects = ThemeProject.objects.order_by("-starts_on", "title")
     lessons = Lesson.objects.select_related("teacher").order_by("-starts_on", "title")
     themes = list(

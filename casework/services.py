@@ -25,7 +25,7 @@ from .models import (
     CaseworkSettings,
     Lesson,
 )
-from .permissions import member_network_ids, teaching_network_ids
+from .permissions import member_network_ids, readable_cases_q, teaching_network_ids
 from .privacy import describe, find_identifying_data
 
 CASE_TEXT_FIELDS = ("title", "situation", "questions_care", "questions_social", "outcome")
@@ -162,6 +162,21 @@ def case_attachment_add(*, case: Case, uploaded_by: User, file) -> CaseAttachmen
     )
 
 
+@transaction.atomic
+def case_share_set(*, case: Case, users, allowed) -> Case:
+    """Share ``case`` with exactly ``users`` (guests, residents, experts by experience of
+    its network: ids in ``allowed``). Side effects: the case's ``shared_with`` rows."""
+    if case.is_archived:
+        raise ValidationError(_("This case is archived and can no longer be changed."))
+    users = list(users)
+    if any(user.pk not in allowed for user in users):
+        raise ValidationError(
+            _("A case is shared only with guests, residents and experts by experience.")
+        )
+    case.shared_with.set(users)
+    return case
+
+
 def case_access_log(*, case: Case, user: User, action: str = CaseAccessAction.VIEW) -> CaseAccess:
     """Note that ``user`` looked at ``case``. Side effects: a CaseAccess row."""
     return CaseAccess.objects.create(case=case, user=user, action=action)
@@ -244,7 +259,15 @@ def _check_lesson_links(teacher: User, themes, cases, meetings) -> None:
     elif any(theme.network_id not in teaching for theme in themes):
         errors["themes"] = _("You can only link themes of networks in which you teach.")
     member_of = member_network_ids(teacher)
-    if any(case.network_id not in member_of for case in cases):
+    cases = list(cases)
+    readable = set(
+        Case.objects.filter(pk__in=[case.pk for case in cases])
+        .filter(readable_cases_q(teacher))
+        .values_list("pk", flat=True)
+        if cases
+        else ()
+    )
+    if any(case.network_id not in member_of or case.pk not in readable for case in cases):
         errors["cases"] = _("You can only use cases of your own networks.")
     if any(meeting.network_id not in member_of for meeting in meetings):
         errors["meetings"] = _("You can only use meetings of your own networks.")

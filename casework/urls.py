@@ -17,6 +17,11 @@ urlpatterns = [
     path("netwerken/<slug:slug>/casussen/<int:pk>/", views.case_detail, name="case_detail"),
     path("netwerken/<slug:slug>/casussen/<int:pk>/bewerken/", views.case_edit, name="case_edit"),
     path(
+        "netwerken/<slug:slug>/casussen/<int:pk>/delen/",
+        views.case_share,
+        name="case_share",
+    ),
+    path(
         "netwerken/<slug:slug>/casussen/<int:pk>/bijdragen/",
         views.contribution_add,
         name="contribution_add",

@@ -23,7 +23,14 @@ from networks.permissions import (
 from . import meetings_link, permissions, selectors, services
 from .choices import CaseAccessAction
 from .crumbs import case_crumbs, lesson_crumbs
-from .forms import AttachmentForm, CaseForm, CaseworkSettingsForm, ContributionForm, LessonForm
+from .forms import (
+    AttachmentForm,
+    CaseForm,
+    CaseShareForm,
+    CaseworkSettingsForm,
+    ContributionForm,
+    LessonForm,
+)
 from .models import Case
 
 # --- Themes board ---------------------------------------------------------------------------
@@ -51,7 +58,7 @@ def case_list(request, slug):
     context = {
         "crumbs": network_crumbs(network, Crumb(_("Cases"))),
         "network": network,
-        "cases": list(selectors.cases_of(network, archived=show_archived)),
+        "cases": list(selectors.cases_of(network, viewer=request.user, archived=show_archived)),
         "show_archived": show_archived,
         "can_write": permissions.can_write_case(request.user, network),
         "can_manage": can_manage_network(request.user, network),
@@ -114,7 +121,38 @@ def case_detail(request, slug, pk):
             initial={"discipline": request.user.profession}
         )
         context["attachment_form"] = AttachmentForm()
+    if permissions.can_share_case(request.user, case):
+        context["share_form"] = _share_form(case)
     return render(request, "casework/case_detail.html", context)
+
+
+def _share_form(case, data=None) -> CaseShareForm:
+    return CaseShareForm(
+        data,
+        network=case.network,
+        initial=None if data is not None else {"shared_with": list(case.shared_with.all())},
+    )
+
+
+@login_required
+@require_POST
+def case_share(request, slug, pk):
+    """The coordinators share a case with guests, residents and experts by experience."""
+    case = permissions.get_case_for_member(request.user, slug, pk)
+    if not permissions.can_share_case(request.user, case):
+        raise PermissionDenied
+    form = _share_form(case, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose guests, residents or experts by experience."))
+        return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
+    allowed = set(selectors.share_candidates(case.network).values_list("pk", flat=True))
+    try:
+        services.case_share_set(case=case, users=form.cleaned_data["shared_with"], allowed=allowed)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Who the case is shared with has been saved."))
+    return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
 
 
 @login_required
@@ -259,6 +297,7 @@ def _lesson_form(request, *, instance=None, initial=None):
         initial=initial,
         themes=services.themes_for_teacher(user),
         cases=Case.objects.filter(network_id__in=member_of, archived_at__isnull=True)
+        .filter(permissions.readable_cases_q(user))
         .select_related("network")
         .order_by("-updated_at"),
         meetings=meetings_link.meetings_of_networks(member_of).order_by("-starts_at"),

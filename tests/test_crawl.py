@@ -480,6 +480,7 @@ NOT_LINKED = {
     "accounts:personal_data_erased",  # reached only by erasing one's data, with the password
     "casework:attachment_add",
     "casework:attachment_download",  # the demo data has no attachments
+    "casework:case_share",
     "casework:contribution_add",
     "meetings:action_add",
     "meetings:action_status",

@@ -7,6 +7,11 @@ from tests.matrix import Entry, coordinators, members, only, signed_in
 from tests.test_uploads import pdf_bytes
 
 PAIR_AND_COORDINATORS = [Role.STUDENT.value, Role.PROFESSIONAL.value, Role.COORDINATOR.value]
+# Guests, residents and experts by experience read a case only when it was presented in a
+# meeting they attended or a coordinator shared it with them; otherwise it does not exist
+# for them (404), also where others who read it but may not change it get 403.
+LIMITED = [Role.GUEST.value, Role.RESIDENT.value, Role.EXPERT_BY_EXPERIENCE.value]
+NOT_FOR_LIMITED = dict.fromkeys(LIMITED, 404)
 
 
 def _case(w):
@@ -16,16 +21,40 @@ def _case(w):
     ).pk
 
 
+def _shared_case(w):
+    """A case of the world's network shared with its guest, resident and expert."""
+    from casework.models import Case
+
+    case = Case.objects.get(pk=_case(w))
+    case.shared_with.set([w.people[role] for role in LIMITED])
+    return case.pk
+
+
+def _attended_case(w):
+    """A case presented in a meeting its guest, resident and expert attended."""
+    from casework.models import Case
+    from sessions.meetings.models import Attendance
+    from tests.sessions.factories import MeetingFactory
+
+    meeting = MeetingFactory(network=w.network)
+    for role, status in zip(LIMITED, ["present", "late", "present"], strict=True):
+        Attendance.objects.create(meeting=meeting, user=w.people[role], status=status)
+    case = Case.objects.get(pk=_case(w))
+    case.meeting = meeting
+    case.save()
+    return case.pk
+
+
 def _foreign_case(w):
     return CaseFactory(network=w.other_network).pk
 
 
-def _attachment(w):
+def _attachment(w, make_case=_case):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from casework.models import Case, CaseAttachment
 
-    case = Case.objects.get(pk=_case(w))
+    case = Case.objects.get(pk=make_case(w))
     attachment = CaseAttachment.objects.create(
         case=case,
         file=SimpleUploadedFile("dia.pdf", b"%PDF-1.4 test"),
@@ -88,13 +117,47 @@ ENTRIES = [
         "casework:case_detail",
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        expect=members(200, **NOT_FOR_LIMITED),
+    ),
+    Entry(
+        "casework:case_detail",
+        label="shared",
+        args=lambda w: [w.network.slug, _shared_case(w)],
         expect=members(200),
+    ),
+    Entry(
+        "casework:case_detail",
+        label="attended",
+        args=lambda w: [w.network.slug, _attended_case(w)],
+        expect=members(200),
+    ),
+    Entry(
+        "casework:case_edit",
+        label="shared",
+        args=lambda w: [w.network.slug, _shared_case(w)],
+        expect=only(PAIR_AND_COORDINATORS, 200),
+    ),
+    Entry(
+        "casework:case_share",
+        method="post",
+        args=lambda w: [w.network.slug, _case(w)],
+        foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
+        data=lambda w: {"shared_with": [w.people["guest"].pk]},
+        expect=coordinators(302, **NOT_FOR_LIMITED),
+    ),
+    Entry(
+        "casework:case_share",
+        label="shared",
+        method="post",
+        args=lambda w: [w.network.slug, _shared_case(w)],
+        data=lambda w: {"shared_with": [w.people["guest"].pk]},
+        expect=coordinators(302),
     ),
     Entry(
         "casework:case_edit",
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
-        expect=only(PAIR_AND_COORDINATORS, 200),
+        expect=only(PAIR_AND_COORDINATORS, 200, **NOT_FOR_LIMITED),
     ),
     Entry(
         "casework:case_edit",
@@ -103,7 +166,7 @@ ENTRIES = [
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
         data=_case_form,
-        expect=only(PAIR_AND_COORDINATORS, 302),
+        expect=only(PAIR_AND_COORDINATORS, 302, **NOT_FOR_LIMITED),
     ),
     Entry(
         "casework:contribution_add",
@@ -111,7 +174,7 @@ ENTRIES = [
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
         data=lambda w: {"discipline": "dietitian", "text": "Eiwitverrijkte tussendoortjes."},
-        expect=only(PAIR_AND_COORDINATORS, 302),
+        expect=only(PAIR_AND_COORDINATORS, 302, **NOT_FOR_LIMITED),
     ),
     Entry(
         "casework:attachment_add",
@@ -119,12 +182,24 @@ ENTRIES = [
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
         data=lambda w: {"file": _pdf()},
-        expect=only(PAIR_AND_COORDINATORS, 302),
+        expect=only(PAIR_AND_COORDINATORS, 302, **NOT_FOR_LIMITED),
     ),
     Entry(
         "casework:attachment_download",
         args=_attachment,
         foreign_args=_foreign_attachment,
+        expect=members(200, **NOT_FOR_LIMITED),
+    ),
+    Entry(
+        "casework:attachment_download",
+        label="shared",
+        args=lambda w: _attachment(w, _shared_case),
+        expect=members(200),
+    ),
+    Entry(
+        "casework:attachment_download",
+        label="attended",
+        args=lambda w: _attachment(w, _attended_case),
         expect=members(200),
     ),
     Entry("casework:access_log", args=lambda w: [w.network.slug], expect=coordinators(200)),

@@ -188,6 +188,7 @@ def test_a_bad_attachment_is_refused_and_nothing_stored(
 def test_every_view_of_a_case_is_logged_and_the_coordinator_reads_the_log(
     client, network, case, coordinator, people
 ):
+    case.shared_with.add(people["expert_by_experience"])
     client.force_login(people["expert_by_experience"])
     client.get(reverse("casework:case_detail", args=[network.slug, case.pk]))
     client.force_login(coordinator)

@@ -34,6 +34,9 @@ def _foreign_action_args(w):
 
 
 ENTRIES = [
+    # Every member who sees the meeting gets the page (200); the record's *text* is only for
+    # those who were there, the facilitator, role holders and coordinators: the others read
+    # "there is a record" (tests/sessions/test_record.py, "Who reads the record's text").
     Entry("meetings:record", args=_args, foreign_args=_foreign_args, expect=members(200)),
     Entry(
         "meetings:record",

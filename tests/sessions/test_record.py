@@ -8,9 +8,20 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from networks.choices import Role
-from sessions.meetings.choices import MeetingFormat, MeetingRoleKind, RsvpAnswer
-from sessions.meetings.models import ActionStatus, MeetingAction, MeetingRecord, MeetingRole
-from tests.factories import UserFactory, member
+from sessions.meetings.choices import (
+    AttendanceStatus,
+    MeetingFormat,
+    MeetingRoleKind,
+    RsvpAnswer,
+)
+from sessions.meetings.models import (
+    ActionStatus,
+    Attendance,
+    MeetingAction,
+    MeetingRecord,
+    MeetingRole,
+)
+from tests.factories import NetworkFactory, UserFactory, member
 from tests.helpers import messages_of
 from tests.sessions.factories import MeetingFactory, MeetingSeriesFactory, RsvpFactory
 
@@ -24,7 +35,7 @@ def record_url(meeting):
     return reverse("meetings:record", args=[meeting.network.slug, meeting.pk])
 
 
-def test_note_taker_fills_in_the_record_and_every_member_reads_it(client, network, meeting):
+def test_note_taker_fills_in_the_record_and_who_was_there_reads_it(client, network, meeting):
     note_taker = member(network, Role.STUDENT)
     MeetingRole.objects.create(meeting=meeting, user=note_taker, kind=MeetingRoleKind.NOTE_TAKER)
     client.force_login(note_taker)
@@ -38,6 +49,7 @@ def test_note_taker_fills_in_the_record_and_every_member_reads_it(client, networ
     assert record.entries == {"incident": {"incident": "Mevrouw weigert de wondzorg"}}
 
     reader = member(network, Role.PROFESSIONAL)
+    Attendance.objects.create(meeting=meeting, user=reader, status=AttendanceStatus.PRESENT)
     client.force_login(reader)
     page = client.get(record_url(meeting))
     assert page.status_code == 200
@@ -323,3 +335,102 @@ def test_demo_seed_fills_past_meetings_once(network, coordinator):
     assert MeetingRecord.objects.get(meeting=beraad).method == "nijmegen"
     assert seed_method_records() == {"records": 0, "roles": 0, "actions": 0, "groups": 0}
     assert BreakoutGroup.objects.filter(meeting=past).count() == 2
+
+
+# --- Who reads the record's text -------------------------------------------------------
+
+SECRET = "Mevrouw vertelde over haar zoon"
+EXISTS = "Er is een verslag; alleen wie erbij was leest het."
+
+
+def _recorded(meeting):
+    MeetingRecord.objects.create(
+        meeting=meeting, method="incident", entries={"incident": {"incident": SECRET}}
+    )
+
+
+def _summary(meeting, user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template("{% load method_tags %}{% method_summary meeting %}").render(
+        Context({"meeting": meeting, "request": request})
+    )
+
+
+@pytest.mark.parametrize("status", [AttendanceStatus.PRESENT, AttendanceStatus.LATE])
+def test_a_guest_who_was_there_reads_the_record(client, network, meeting, status):
+    _recorded(meeting)
+    guest = member(network, Role.GUEST)
+    Attendance.objects.create(meeting=meeting, user=guest, status=status)
+    client.force_login(guest)
+    page = client.get(record_url(meeting)).content.decode()
+    assert SECRET in page
+    assert EXISTS not in page
+    assert EXISTS not in _summary(meeting, guest)
+
+
+@pytest.mark.parametrize("status", [None, "absent", "excused"])
+def test_a_guest_who_was_not_there_sees_only_that_a_record_exists(client, network, meeting, status):
+    _recorded(meeting)
+    guest = member(network, Role.GUEST)
+    if status:
+        Attendance.objects.create(meeting=meeting, user=guest, status=status)
+    client.force_login(guest)
+    response = client.get(record_url(meeting))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert SECRET not in page
+    assert EXISTS in page
+    assert all(not f["text"] for step in response.context["steps"] for f in step["fields"])
+    summary = _summary(meeting, guest)
+    assert EXISTS in summary
+    assert SECRET not in summary
+
+
+@pytest.mark.parametrize("role", [Role.PROFESSIONAL, Role.STUDENT, Role.TEACHER])
+def test_members_who_were_not_there_do_not_read_the_record(client, network, meeting, role):
+    _recorded(meeting)
+    client.force_login(member(network, role))
+    page = client.get(record_url(meeting)).content.decode()
+    assert SECRET not in page
+    assert EXISTS in page
+
+
+@pytest.mark.parametrize("kind", [MeetingRoleKind.CASE_BRINGER, MeetingRoleKind.PRESENTER])
+def test_role_holders_read_the_record_before_attendance_is_registered(
+    client, network, meeting, kind
+):
+    _recorded(meeting)
+    person = member(network, Role.RESIDENT)
+    MeetingRole.objects.create(meeting=meeting, user=person, kind=kind)
+    client.force_login(person)
+    assert SECRET in client.get(record_url(meeting)).content.decode()
+
+
+def test_the_facilitator_and_the_coordinator_read_the_record(client, network, meeting, coordinator):
+    _recorded(meeting)
+    facilitator = member(network, Role.EXPERT_BY_EXPERIENCE)
+    meeting.facilitator = facilitator
+    meeting.save()
+    for person in (facilitator, coordinator):
+        client.force_login(person)
+        assert SECRET in client.get(record_url(meeting)).content.decode()
+
+
+def test_an_invited_networks_coordinator_who_was_not_there_does_not_read_it(
+    client, network, meeting
+):
+    other = NetworkFactory()
+    meeting.invited_networks.add(other)
+    _recorded(meeting)
+    client.force_login(member(other, Role.COORDINATOR))
+    page = client.get(record_url(meeting)).content.decode()
+    assert SECRET not in page
+    assert EXISTS in page
+
+
+def test_without_a_record_the_page_says_who_will_read_it(client, network, meeting):
+    client.force_login(member(network, Role.GUEST))
+    page = client.get(record_url(meeting)).content.decode()
+    assert EXISTS not in page
+    assert "Alleen wie erbij was, de gespreksleider en de coördinatoren lezen" in page

@@ -1,12 +1,21 @@
 """Who may fill in a meeting's record, assign its roles, and close its actions.
 
-Everybody who can see a meeting reads its record (``permissions.can_see_meeting``).
+A record holds what was told in confidence (a client's story at an intervisie or moral case
+deliberation), so it is read by those who were there (attendance present or late), its
+facilitator, those with a role in it (note-taker, case-bringer, presenter) and the
+coordinators of the meeting's network (DESIGN: "A record of a meeting is read by those who
+were there, its facilitator and the coordinators"). Other members who see the meeting see
+that a record exists, not its text. Before attendance is registered only the facilitator,
+the role holders and the coordinators read it.
+
 The record is written by the meeting's runners (coordinators and the facilitator) and by
 the note-taker(s) assigned to the meeting; roles are assigned by the coordinators.
 """
 
-from ..choices import MeetingRoleKind
-from ..models import Meeting, MeetingAction, MeetingRole
+from django.db.models import Exists, OuterRef
+
+from ..choices import AttendanceStatus, MeetingRoleKind
+from ..models import Attendance, Meeting, MeetingAction, MeetingRole
 from . import can_manage_meeting, can_run_meeting
 
 
@@ -23,6 +32,35 @@ def is_note_taker(user, meeting: Meeting) -> bool:
 
 def can_write_record(user, meeting: Meeting) -> bool:
     return can_run_meeting(user, meeting) or is_note_taker(user, meeting)
+
+
+PRESENT_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+
+
+def was_there(user, meeting: Meeting) -> bool:
+    """Marked present or late at ``meeting``, or given a role in it. One query, cached."""
+    if not user.is_authenticated:
+        return False
+    cache = user.__dict__.setdefault("_lin_was_there_cache", {})
+    if meeting.pk not in cache:
+        cache[meeting.pk] = (
+            Meeting.objects.filter(pk=meeting.pk)
+            .filter(
+                Exists(MeetingRole.objects.filter(meeting=OuterRef("pk"), user=user))
+                | Exists(
+                    Attendance.objects.filter(
+                        meeting=OuterRef("pk"), user=user, status__in=PRESENT_STATUSES
+                    )
+                )
+            )
+            .exists()
+        )
+    return cache[meeting.pk]
+
+
+def can_read_record(user, meeting: Meeting) -> bool:
+    """The record's text: coordinators, the facilitator, role holders, and who was there."""
+    return can_run_meeting(user, meeting) or was_there(user, meeting)
 
 
 def can_choose_method(user, meeting: Meeting) -> bool:

@@ -19,6 +19,7 @@ from ..permissions import get_meeting_for_member, get_meeting_for_runner
 from ..permissions.method import (
     can_assign_roles,
     can_choose_method,
+    can_read_record,
     can_set_action_status,
     can_write_record,
 )
@@ -54,7 +55,9 @@ def record(request, slug, pk):
     record = selectors.record_of(meeting)
     method = selectors.method_of(meeting, record)
     can_write = can_write_record(request.user, meeting)
-    notes = record.notes_for(method.key) if record and method else {}
+    # The text is for those who were there; the others learn only that a record exists.
+    can_read = can_write or can_read_record(request.user, meeting)
+    notes = record.notes_for(method.key) if record and method and can_read else {}
 
     form = None
     if request.method == "POST":
@@ -101,6 +104,8 @@ def record(request, slug, pk):
         **_actions_context(request, meeting, can_write=can_write),
         "method": method,
         "record": record,
+        "can_read": can_read,
+        "has_record": bool(record and any(record.entries.values())),
         "steps": steps,
         "form": form,
         "roles": selectors.roles_of(meeting),
