@@ -122,6 +122,10 @@ def _assert_nothing_lost(before, after):
     """Same tables, same number of rows, same values; the deliveries lose their meeting column
     for a content type and the moved content types get their new app label."""
     after, recorded = _without_recorded_invitations(after)
+    # Tables that later migrations add (e.g. casework's case_shared_with) start empty.
+    added = {table: rows for table, rows in after.items() if table not in before}
+    assert {table: len(rows) for table, rows in added.items()} == dict.fromkeys(added, 0)
+    after = {table: rows for table, rows in after.items() if table in before}
     if "email" in (after["meetings_delivery"] or [{}])[0]:
         open_invitations = before["networks_invitation"]
         assert sorted((r["object_id"], r["email"], r["status"]) for r in recorded) == sorted(
