@@ -109,10 +109,11 @@ def _without_recorded_invitations(after):
 
 
 def _stable(snapshot):
-    """A snapshot in which the rows 0003 records carry no creation moment (each forward run
-    records them anew, at its own moment)."""
+    """A snapshot in which the rows 0003 records carry no id and no creation moment (each
+    forward run records them anew: at its own moment, and on PostgreSQL with the next id of
+    the sequence)."""
     rows = [
-        {**row, "created_at": None} if row.get("kind") == RECORDED_INVITATION else row
+        {**row, "id": None, "created_at": None} if row.get("kind") == RECORDED_INVITATION else row
         for row in snapshot["meetings_delivery"]
     ]
     return {**snapshot, "meetings_delivery": rows}
