@@ -12,11 +12,11 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lin_platform.crumbs import Crumb
+from lin_platform.redirects import local_next
 
 from . import personal_data
 from .forms import ErasureForm, ProfileForm
@@ -49,12 +49,7 @@ def language_set(request):
     """Switch the interface language; remembered in a cookie and on the account."""
     language = request.POST.get("language", "")
     supported = {code for code, _name in settings.LANGUAGES}
-    next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(local_next(request, "/"))
     if language not in supported:
         messages.error(request, _("That language is not available."))
         return response

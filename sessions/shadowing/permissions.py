@@ -62,14 +62,6 @@ def has_shadowing_page(user, network: Network) -> bool:
     return role_in(user, network) in SHADOWER_ROLES | FOLLOWER_ROLES
 
 
-def is_student_in(user_id: int, network: Network) -> bool:
-    return (
-        Membership.objects.current()
-        .filter(network=network, user_id=user_id, role=Role.STUDENT)
-        .exists()
-    )
-
-
 def taught_students(user, network: Network):
     """Ids (a subquery, no query of its own) of the current students of ``network`` that
     ``user`` teaches: the students whose membership names the same, recorded organisation

@@ -402,20 +402,6 @@ def _current_student(network_field: str = "network_id"):
     )
 
 
-def awaiting_feedback_counts(since: datetime, network_ids=None) -> dict[int, int]:
-    """Per network: reflections of its current students written since ``since`` that have
-    no feedback yet. One query, for the teachers' digest."""
-    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
-    qs = ShadowingDay.objects.filter(reflection_written_at__gte=since).filter(
-        Exists(_current_student()), ~Exists(has_feedback)
-    )
-    if network_ids is not None:
-        qs = qs.filter(network_id__in=network_ids)
-    return dict(
-        qs.order_by().values("network_id").annotate(n=Count("pk")).values_list("network_id", "n")
-    )
-
-
 def awaiting_feedback_schools(since: datetime, network_ids=None) -> set[tuple[int, int]]:
     """(network, school) pairs where reflections of current students written since
     ``since`` have no feedback yet; the school is the student's membership organisation.

@@ -293,11 +293,6 @@ def _lock(day: ShadowingDay) -> ShadowingDay:
 # --- Editing and cancelling ----------------------------------------------------------------
 
 
-def can_edit_when(day: ShadowingDay) -> bool:
-    """Whether the day itself may still be moved (see ``permissions.day_is_movable``)."""
-    return perms.day_is_movable(day)
-
-
 @transaction.atomic
 def shadowing_day_edit(
     *,
@@ -333,7 +328,7 @@ def shadowing_day_edit(
     locked.learning_goals = learning_goals.strip()
     fields = ["learning_goals", "updated_at"]
     if on is not None:
-        if not can_edit_when(locked):
+        if not perms.day_is_movable(locked):
             raise ValidationError(
                 _(
                     "This day was booked on a dagdeel the host offered; its date and time stay "
@@ -377,11 +372,6 @@ def shadowing_day_edit(
         fields += ["date", "dagdeel", "starts_at", "ends_at", "hours", "place", "organisation_name"]
     locked.save(update_fields=fields)
     return locked
-
-
-def can_cancel(day: ShadowingDay, user: User, now=None) -> bool:
-    """Whether ``user`` may cancel ``day`` now (see ``permissions.can_cancel``)."""
-    return perms.can_cancel(user, day, now)
 
 
 def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> ShadowingDay:
@@ -486,8 +476,6 @@ def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> S
 __all__ = [
     "crosses_domains",
     "same_domain",
-    "can_cancel",
-    "can_edit_when",
     "shadowing_day_accept",
     "shadowing_day_cancel",
     "shadowing_day_confirm",
