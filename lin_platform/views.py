@@ -21,3 +21,9 @@ def home(request):
         "shadowing": shadowing_selectors.home_for(request.user, memberships),
     }
     return render(request, "home.html", context)
+
+
+def csrf_failure(request, reason=""):
+    """A refused form post (expired session, a form left open too long, cookies blocked):
+    our own page in the platform's voice instead of Django's technical one."""
+    return render(request, "403_csrf.html", status=403)
