@@ -109,3 +109,18 @@ def test_a_refused_form_post_gets_our_page_in_dutch(client):
     text = response.content.decode()
     assert "Dit formulier is verlopen" in text
     assert "Referer" not in text
+
+
+def test_the_dutch_catalogue_uses_one_apostrophe():
+    with open(settings.BASE_DIR / "locale/nl/LC_MESSAGES/django.po", "rb") as po:
+        catalogue = read_po(po)
+    straight = [
+        message.id
+        for message in catalogue
+        if message.id
+        and any(
+            re.search(r"(?<=\w)'(?=\w)", text)
+            for text in ([message.string] if isinstance(message.string, str) else message.string)
+        )
+    ]
+    assert straight == []  # "thema’s", never "thema's"
