@@ -11,6 +11,8 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-x tests/networks"`.
 PYTEST_ARGS ?=
+# The port of `make run` (SITE_URL, the address in mails, follows it unless set).
+PORT ?= 8000
 
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
@@ -19,7 +21,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 .PHONY: help install compilemessages run test lint format messages clean
 
 help:
-	@echo "make run              start the platform on http://127.0.0.1:8000 (web, Celery worker and beat)"
+	@echo "make run              start the platform on http://127.0.0.1:8000 (web, Celery worker and beat; PORT=8001 make run for another port)"
 	@echo "make test             run the whole test suite (SQLite; PostgreSQL when DATABASE_URL is set)"
 	@echo "make lint             ruff check, ruff format --check, lint-imports, makemigrations --check"
 	@echo "make format           ruff format and ruff check --fix"
@@ -30,7 +32,9 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@echo "Installing LIN Platform and its packages into $(VENV) (one to two minutes the first time)..."
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -e ".[dev]"
+	@echo "Installed."
 	@touch $@
 
 install: $(STAMP)
@@ -46,10 +50,11 @@ run: install compilemessages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
 	@echo
-	@echo "LIN Platform on http://127.0.0.1:8000 (mails are stored as files under var/mail/)."
+	@echo "LIN Platform on http://127.0.0.1:$(PORT) (mails are stored as files under var/mail/)."
 	@echo "Press Ctrl-C to stop the web server, the Celery worker and beat."
 	@echo
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" PATH="$(CURDIR)/$(BIN):$$PATH" \
+		$(BIN)/honcho start -f Procfile --port $(PORT)
 
 # pytest exits 5 when it collected no test: that is a failure too, and says so.
 test: install compilemessages

@@ -22,6 +22,7 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from networks.choices import OrganisationKind, Role
 from networks.models import (
@@ -411,9 +412,8 @@ def seed_casework(*, scale: int = 1, stdout=None) -> dict[str, int]:
             _project(network, theme, [past, coming], counts, today)
     _say(
         stdout,
-        "Casework: {cases} cases, {lessons} lessons, {projects} theme projects created.".format(
-            **counts
-        ),
+        _("Casework: %(cases)s cases, %(lessons)s lessons, %(projects)s theme projects created.")
+        % counts,
     )
     return counts
 

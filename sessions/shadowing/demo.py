@@ -15,6 +15,7 @@ from datetime import time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.choices import Domain, Profession
 from accounts.models import User
@@ -287,8 +288,8 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
                 step += 1
     if stdout is not None:
         stdout.write(
-            f"Shadowing: {created['days']} days, {created['slots']} offered dagdelen, "
-            f"{created['feedback']} feedback notes.\n"
+            _("Shadowing: %(days)s days, %(slots)s offered half-days, %(feedback)s feedback notes.")
+            % created
         )
     return created
 

@@ -12,6 +12,7 @@ from networks.models import Invitation, Membership
 from tests.factories import (
     InvitationFactory,
     MembershipFactory,
+    NetworkFactory,
     StudentFactory,
     UserFactory,
     member,
@@ -273,6 +274,16 @@ def test_staff_create_a_network(client, admin_user):
         "coordinator@example.org."
     ]
     assert Invitation.objects.get().role == "coordinator"
+
+
+def test_staff_list_links_each_network_to_where_staff_can_open_it(client, admin_user):
+    networks = [NetworkFactory(name="LIN Noord"), NetworkFactory(name="LIN Zuid")]
+    client.force_login(admin_user)
+    page = client.get(reverse("networks:staff_list")).content.decode()
+    for network in networks:
+        link = reverse("admin:networks_network_change", args=[network.pk])
+        assert f'<a href="{link}">{network.name}</a>' in page
+        assert client.get(link).status_code == 200
 
 
 @pytest.mark.parametrize("role", [Role.COORDINATOR, Role.STUDENT, Role.GUEST])

@@ -17,7 +17,7 @@ def test_seed_meetings_covers_every_format_and_is_idempotent(db):
     out = io.StringIO()
     added = seed_meetings(scale=1, stdout=out)
     assert added == 2 * (len(MeetingFormat) * 2 + 6)
-    assert out.getvalue() == f"Meetings: {added} added in 2 networks.\n"
+    assert out.getvalue() == f"Bijeenkomsten: {added} toegevoegd in 2 netwerken.\n"
     for network in networks:
         formats = set(Meeting.objects.filter(network=network).values_list("format", flat=True))
         assert formats == set(MeetingFormat.values)

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from networks.choices import Role
 from networks.models import Membership, Network
@@ -180,7 +181,11 @@ def seed_meetings(*, scale: int = 1, stdout=None) -> int:
                 for meeting in series.meetings.order_by("starts_at"):
                     _fill(meeting, members, rng)
                     added += 1
-    _say(stdout, f"Meetings: {added} added in {len(networks)} networks.")
+    _say(
+        stdout,
+        _("Meetings: %(added)s added in %(networks)s networks.")
+        % {"added": added, "networks": len(networks)},
+    )
     return added
 
 

@@ -8,6 +8,7 @@ texts are fictional demo content in Dutch, not interface strings.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from networks.choices import Role
 from networks.models import Membership
@@ -121,7 +122,10 @@ def seed_method_records(*, stdout=None) -> dict[str, int]:
                 break
     if stdout is not None:
         stdout.write(
-            "Method records: {records}, roles: {roles}, actions: {actions}, "
-            "breakout groups: {groups}".format(**created)
+            _(
+                "Method records: %(records)s, roles: %(roles)s, actions: %(actions)s, "
+                "breakout groups: %(groups)s"
+            )
+            % created
         )
     return created
