@@ -4,7 +4,7 @@ Every test in this folder:
 
 - is marked ``browser`` and runs with ``transactional_db`` (the live server thread needs to see
   the rows a test creates);
-- gets a ``page`` whose ``goto`` runs an axe-core check (WCAG 2.1 A and AA) on the page it
+- gets a ``page`` whose ``goto`` runs an axe-core check (WCAG 2.2 A and AA) on the page it
   lands on. A page reached in another way (a click on a link, a form submission) is checked
   when the test calls :func:`axe_check` once it has waited for it, or else automatically by the
   next ``goto`` (before leaving it) or at teardown (the page a test ends on). A test that
@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 SCREENSHOT_DIR = RESULTS_DIR / "screenshots"
 HERE = Path(__file__).resolve().parent
@@ -142,7 +142,7 @@ def _watch(page) -> _PageWatch | None:
 
 
 def _format_violations(url: str, violations: list[dict]) -> str:
-    lines = [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
+    lines = [f"axe found {len(violations)} WCAG 2.2 A/AA violation(s) on {url}:"]
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
         lines.append(f"    {violation.get('helpUrl', '')}")
@@ -156,7 +156,7 @@ def _format_violations(url: str, violations: list[dict]) -> str:
 
 
 def axe_check(page, *, context=None) -> None:
-    """Run axe-core (WCAG 2.1 A and AA) on the page as it is now; fail listing the violations.
+    """Run axe-core (WCAG 2.2 A and AA) on the page as it is now; fail listing the violations.
 
     Call it after waiting for the page you want checked (``expect(...)`` on something that
     only the new page shows), e.g. after a form submission or a click on a link.
