@@ -76,15 +76,37 @@ class PageParser(HTMLParser):
         self._form: Form | None = None
         self._select: dict | None = None
         self._skip_text = 0
+        self.ids: set[str] = set()
+        self.title = ""
+        self._in_title = False
+        self.error_summary = False
+        self.summary_targets: list[str] = []
+        self._in_summary = 0
+        self.field_errors = 0
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if "data-error-summary" in a:
+            self.error_summary = True
+            self._in_summary = 1
+        elif self._in_summary and tag == "div":
+            self._in_summary += 1
+        if self._in_summary and tag == "a" and a.get("href", "").startswith("#"):
+            self.summary_targets.append(a["href"][1:])
+        if (
+            "invalid-feedback" in a.get("class", "").split()
+            or "errorlist" in a.get("class", "").split()
+        ):
+            self.field_errors += 1
         if tag == "html":
             self.lang = a.get("lang")
         elif tag == "h1":
             self.h1_count += 1
         elif tag == "title":
             self.title_count += 1
+            self._in_title = True
         elif tag in ("script", "style"):
             self._skip_text += 1
         elif tag == "a" and "href" in a:
@@ -113,6 +135,10 @@ class PageParser(HTMLParser):
             self.texts.append(a["value"])
 
     def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif self._in_summary and tag == "div":
+            self._in_summary -= 1
         if tag == "form":
             self._form = None
         elif tag == "select":
@@ -121,6 +147,8 @@ class PageParser(HTMLParser):
             self._skip_text = max(0, self._skip_text - 1)
 
     def handle_data(self, data):
+        if self._in_title:
+            self.title += data
         if not self._skip_text and data.strip():
             self.texts.append(" ".join(data.split()))
 
@@ -360,8 +388,33 @@ def _post(client: Client, action: str, form: Form, mode: str) -> list[str]:
             problems.append("400 without an error message on the page")
     elif status not in (200, 403, 404, 405):
         problems.append(str(status))
-    if status in (200, 400) and "<html" in html and parse(html).h1_count != 1:
-        problems.append("the page it shows has no single <h1>")
+    if status in (200, 400) and "<html" in html:
+        page = parse(html)
+        if page.h1_count != 1:
+            problems.append("the page it shows has no single <h1>")
+        problems.extend(error_summary_problems(page))
+    return problems
+
+
+def error_summary_problems(page: PageParser) -> list[str]:
+    """A page showing a form's errors has the summary at the top (its links lead to fields
+    that are on the page) and a title that starts with "Fout:"; a page without errors has
+    neither."""
+    title = " ".join(page.title.split())
+    if not page.field_errors and not page.error_summary:
+        return (
+            ["the title says Fout: without an error on the page"]
+            if title.startswith("Fout:")
+            else []
+        )
+    problems = []
+    if not page.error_summary:
+        problems.append("errors shown without the error summary at the top")
+    if not title.startswith("Fout: "):
+        problems.append(f"errors shown but the title is {title!r}")
+    missing = [target for target in page.summary_targets if target not in page.ids]
+    if missing:
+        problems.append(f"the error summary links to fields not on the page: {missing}")
     return problems
 
 

@@ -3,6 +3,7 @@ at least 3:1 against the background around it (WCAG 2.2 focus appearance), on th
 and on the teal bar alike."""
 
 import pytest
+from playwright.sync_api import expect
 
 from networks.choices import Role
 from tests.browser.conftest import login
@@ -21,7 +22,8 @@ FOCUS_PROBE = """() => {
   }
   const rect = el.getBoundingClientRect();
   return {
-    name: el.tagName + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || el.name || '').trim().slice(0, 30),
+    name: el.tagName + (el.id ? '#' + el.id : '') + ' '
+      + (el.textContent || el.name || '').trim().slice(0, 30),
     outlineStyle: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth),
     outlineColor: style.outlineColor, background: background || 'rgb(255, 255, 255)',
     visible: rect.width > 0 && rect.height > 0,
@@ -75,3 +77,23 @@ def test_every_control_reached_by_tab_has_a_visible_ring(page, live_server, netw
     assert weak == []
     on_the_bar = [p for p in seen if p["background"] == "rgb(11, 85, 99)"]
     assert on_the_bar, "the teal bar's links were never focused"
+
+
+def test_a_form_with_errors_summarises_them_takes_the_focus_and_names_the_fault(page, live_server):
+    page.goto("/account/signup/")
+    page.fill("input[name=email]", "nieuw@example.org")
+    page.fill("input[name=full_name]", "Nieuw Persoon")
+    page.select_option("select[name=profession]", "carer")
+    page.fill("input[name=password1]", "kort")
+    page.fill("input[name=password2]", "anders")
+    page.locator("main form [type=submit]").last.click()
+
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    assert page.title().startswith("Fout: ")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    links = summary.locator("a")
+    assert links.count() >= 1
+    target = links.first.get_attribute("href")
+    links.first.click()
+    assert page.evaluate("'#' + document.activeElement.id") == target
