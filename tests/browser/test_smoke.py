@@ -66,6 +66,11 @@ def test_wrong_password_is_refused_with_a_message(page, live_server, network):
         error = translation.gettext(
             "The email address and/or password you specified are not correct."
         )
-    expect(page.locator("main .alert-danger, main .invalid-feedback").first).to_have_text(error)
+    # Named in the error summary at the top (which takes the focus) and at the form.
+    expect(page.locator("[data-error-summary] li")).to_have_text([error])
+    expect(page.locator("main form .alert-danger, main form .invalid-feedback").first).to_have_text(
+        error
+    )
+    assert page.title().startswith("Fout: ")
     axe_check(page)
     screenshot(page, "smoke-sign-in-refused")
