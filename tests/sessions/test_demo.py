@@ -2,6 +2,8 @@
 
 import io
 
+from django.utils import translation
+
 from sessions.meetings.choices import MeetingFormat, MeetingStatus
 from sessions.meetings.demo import seed_meetings
 from sessions.meetings.models import Attendance, Meeting, MeetingSeries, Rsvp
@@ -15,7 +17,8 @@ def test_seed_meetings_covers_every_format_and_is_idempotent(db):
         for role in ("coordinator", "student", "professional", "teacher"):
             member(network, role)
     out = io.StringIO()
-    added = seed_meetings(scale=1, stdout=out)
+    with translation.override("nl"):  # seed_demo reports in the interface language
+        added = seed_meetings(scale=1, stdout=out)
     assert added == 2 * (len(MeetingFormat) * 2 + 6)
     assert out.getvalue() == f"Bijeenkomsten: {added} toegevoegd in 2 netwerken.\n"
     for network in networks:
