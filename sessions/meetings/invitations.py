@@ -3,9 +3,9 @@ them now", and the signed answer links both carry.
 
 - **One mail per invitee**: a single meeting is one invitation, a series is one invitation
   (never one per meeting). Its rows are written by the scheduling service in the same
-  transaction as the meetings (``invitations_record``); the beat's ``due`` also finds
-  meetings planned in the last ``window`` without a row, so a person who joins the network
-  within that window is invited too, and the unique key sends nothing twice.
+  transaction as the meetings (``invitations_record``), so none is missed; the unique key
+  sends nothing twice. Before sending, the dispatcher asks again (``still_due``): a
+  meeting cancelled or started, a person who left or switched these mails off, gets none.
 - **Answer links**: one per choice (yes / maybe / no), signed with the project's
   SECRET_KEY (``django.core.signing``) for one person and one meeting or series; no sign-in
   needed. A forged or altered link answers 404. The link opens a page that asks to confirm
@@ -320,8 +320,6 @@ class MeetingInvitation(AnswerLinksKind):
     order = 5
     template = "meetings/email/invitation"
     attach_ics = True
-    # Meetings planned this long ago or less without a row get one at the beat's minute.
-    window = dt.timedelta(hours=2)
 
     def _dues(self, anchors: dict[str, Meeting], recipient_ids, now) -> list[Due]:
         data = MeetingData(list(anchors.values()), recipient_ids)
@@ -350,11 +348,13 @@ class MeetingInvitation(AnswerLinksKind):
         return anchors
 
     def due(self, now, *, network_ids=None, recipient_ids=None, object_ids=None):
-        meetings = _open(now).filter(created_at__lte=now)
-        if object_ids is not None:
-            meetings = meetings.filter(pk__in=object_ids)
-        else:
-            meetings = meetings.filter(created_at__gte=now - self.window)
+        """The invitations of the meetings ``object_ids`` (what ``invitations_record``
+        asks when a meeting or series is planned). The beat asks with no objects: its
+        rows were written with the meetings, in the same transaction, so none is missed,
+        and meetings made otherwise (the admin, the demo, imports) invite no one."""
+        if object_ids is None:
+            return []
+        meetings = _open(now).filter(created_at__lte=now, pk__in=object_ids)
         if network_ids is not None:
             meetings = meetings.filter(network_id__in=network_ids)
         anchors = self._anchors(meetings.prefetch_related("invited_networks"))
