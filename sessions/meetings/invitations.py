@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -294,8 +295,6 @@ class AnswerLinksKind(MeetingKind):
         with translation.override(language), timezone.override(settings.TIME_ZONE):
             subject = " ".join(render_plain(f"{self.template}_subject.txt", context).split())
             text = render_plain(f"{self.template}.txt", context)
-            from django.template.loader import render_to_string
-
             html = render_to_string(f"{self.template}.html", context)
             attachment = self.attachment(delivery) if self.attachment_key(delivery) else None
         group = Group(None, subject, text, html, attachment)

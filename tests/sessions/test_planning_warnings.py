@@ -206,3 +206,26 @@ def test_a_double_click_on_save_anyway_saves_once(client, network, coord):
     assert (one.status_code, two.status_code) == (302, 302)
     assert one.url == two.url
     assert Meeting.objects.count() == 2
+
+
+def test_save_anyway_after_the_clash_was_removed_saves(client, network, coord):
+    MeetingFactory(network=network, title="Klinische les", starts_at=at(18, 16), ends_at=at(18, 17))
+    client.force_login(coord)
+    first = schedule(client, network)
+    response = schedule(client, network, day="2027-03-17", warnings_seen=digest_of(first))
+    assert response.status_code == 302
+    assert Meeting.objects.count() == 2
+
+
+def test_the_preview_lists_the_warnings_without_saving(client, network, coord):
+    MeetingFactory(network=network, title="Klinische les", starts_at=at(18, 16), ends_at=at(18, 17))
+    client.force_login(coord)
+    response = client.post(
+        reverse("meetings:schedule", args=[network.slug]),
+        data(preview="1"),
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert len(warnings_of(response)) == 1
+    assert "Toch opslaan" not in response.content.decode()
+    assert Meeting.objects.count() == 1

@@ -90,7 +90,8 @@ def test_a_full_meeting_puts_the_series_answer_on_its_waiting_list(
     Meeting.objects.filter(pk=items[1].pk).update(capacity=1)
     RsvpFactory(meeting=items[1], user=member(network), answer="yes")
     client.force_login(student)
-    client.post(reverse("meetings:rsvp_series", args=[network.slug, items[0].pk]), {"answer": "yes"})
+    url = reverse("meetings:rsvp_series", args=[network.slug, items[0].pk])
+    client.post(url, {"answer": "yes"})
     assert Rsvp.objects.get(meeting=items[1], user=student).waitlisted is True
     assert Rsvp.objects.filter(user=student, waitlisted=False).count() == 5
 

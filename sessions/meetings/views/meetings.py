@@ -182,7 +182,8 @@ def meeting_edit(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         warnings = _edit_warnings(meeting, form)
         digest = warnings_digest(warnings) if warnings else None
-    if request.method == "POST" and form.is_valid() and request.POST.get("warnings_seen") == digest:
+    confirmed = digest is None or request.POST.get("warnings_seen") == digest
+    if request.method == "POST" and form.is_valid() and confirmed:
         try:
             changed = services.meeting_update(
                 meeting=meeting,
