@@ -244,3 +244,18 @@ def test_remind_now_is_refused_to_other_members(client, network, meeting, studen
     response = client.post(reverse("meetings:remind_unanswered", args=[network.slug, meeting.pk]))
     assert response.status_code == 403
     assert Delivery.objects.count() == 0
+
+
+def test_a_cancelled_meeting_does_not_make_the_series_answer_differ(
+    client, network, series, student
+):
+    items = meetings_of(series)
+    client.force_login(student)
+    client.post(reverse("meetings:rsvp_series", args=[network.slug, items[0].pk]), {"answer": "no"})
+    meeting_cancel(meeting=items[2], reason="")
+    MeetingFactory(network=network, series=series, starts_at=items[5].starts_at + dt.timedelta(7))
+    page = client.get(reverse("home")).content.decode()
+    assert "je antwoorden verschillen per bijeenkomst" in page  # the new one is unanswered
+    Meeting.objects.filter(series=series, rsvps__isnull=True).exclude(pk=items[2].pk).delete()
+    page = client.get(reverse("home")).content.decode()
+    assert "reeks van 5 bijeenkomsten, je komt naar geen enkele" in page

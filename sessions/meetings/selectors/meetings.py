@@ -71,13 +71,16 @@ def _with_series(meetings: list[Meeting], user, same: Q) -> list[Meeting]:
 def upcoming_for(user, *, limit: int = 5) -> list[Meeting]:
     """The person's next meetings (cancelled ones too: they need to know), soonest first;
     a series is one row: its next meeting, with ``series_count`` and ``series_answer``."""
-    same = Q(ends_at__gte=timezone.now())
+    now = timezone.now()
+    same = Q(ends_at__gte=now)
     qs = (
         _one_per_series(meetings_visible_to(user).filter(same), same)
         .select_related("network")
         .order_by("starts_at")
     )
-    return _with_series(list(with_my_answer(qs, user)[:limit]), user, same)
+    # The series' answer: over the meetings one can still answer.
+    open_ = Q(starts_at__gt=now, status=MeetingStatus.SCHEDULED)
+    return _with_series(list(with_my_answer(qs, user)[:limit]), user, open_)
 
 
 def unanswered_for(user, *, limit: int = 10) -> list[Meeting]:
