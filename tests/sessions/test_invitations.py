@@ -414,3 +414,19 @@ def test_planning_through_the_form_writes_the_rows_in_the_same_transaction(clien
     )
     assert {r.object_key for r in rows} == {f"invitation:series:{series.pk}"}
     assert Meeting.objects.filter(series=series).count() == 3
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_the_series_answer_page_does_not_query_per_meeting(
+    client, net, people, count, django_assert_num_queries
+):
+    series = weekly_series(net, people, count=count, skip_dates=[])
+    token = answer_token(user_pk=people["anna"].pk, answer="yes", series_pk=series.pk)
+    url = reverse("meetings:invitation_answer", args=[token])
+    client.get(url)
+    with django_assert_num_queries(QUERIES_SERIES_PAGE):
+        response = client.get(url)
+    assert len(response.context["meetings"]) == count
+
+
+QUERIES_SERIES_PAGE = 4

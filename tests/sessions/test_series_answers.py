@@ -259,3 +259,29 @@ def test_a_cancelled_meeting_does_not_make_the_series_answer_differ(
     Meeting.objects.filter(series=series, rsvps__isnull=True).exclude(pk=items[2].pk).delete()
     page = client.get(reverse("home")).content.decode()
     assert "reeks van 5 bijeenkomsten, je komt naar geen enkele" in page
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_list_of_who_has_not_answered_does_not_query_per_person(
+    client, network, meeting, coordinator, count, django_assert_num_queries
+):
+    for _ in range(count):
+        member(network, Role.STUDENT)
+    client.force_login(coordinator)
+    url = reverse("meetings:detail", args=[network.slug, meeting.pk])
+    client.get(url)
+    with django_assert_num_queries(QUERIES_MEETING_PAGE):
+        response = client.get(url)
+    assert len(response.context["unanswered"]) == count + 1  # and the coordinator
+
+
+QUERIES_MEETING_PAGE = 15
+
+
+def test_remind_now_twice_in_a_row_records_once(network, meeting, coordinator, student):
+    from sessions.meetings.invitations import AlreadyRemindedToday, rsvp_remind_now
+
+    assert rsvp_remind_now(meeting=meeting) == 2
+    with pytest.raises(AlreadyRemindedToday):
+        rsvp_remind_now(meeting=meeting)
+    assert Delivery.objects.filter(kind="rsvp_nudge_now").count() == 2
