@@ -543,10 +543,13 @@ NOT_LINKED = {
     "meetings:feed_renew",
     "meetings:groups_make",
     "meetings:groups_move",
+    "meetings:invitation_answer",  # the signed answer links of invitation mails
     "meetings:mark_held",
     "meetings:record_method",
+    "meetings:remind_unanswered",
     "meetings:roles",
     "meetings:rsvp",
+    "meetings:rsvp_series",
     "reminders:link",
     "shadowing:accept",
     "shadowing:cancel",

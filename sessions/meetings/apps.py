@@ -12,6 +12,7 @@ class MeetingsConfig(AppConfig):
         from sessions.reminders.kinds import register_kinds
 
         from .demo import seed_meetings_demo, seed_method_demo
+        from .invitations import KINDS as INVITATION_KINDS
         from .network_page import register_network_page
         from .personal_data import register_section
         from .reminders import KINDS
@@ -19,6 +20,6 @@ class MeetingsConfig(AppConfig):
         # Order matters: records and groups need the meetings.
         register_seeder("meetings", seed_meetings_demo)
         register_seeder("method", seed_method_demo)
-        register_kinds(*KINDS)
+        register_kinds(*KINDS, *INVITATION_KINDS)
         register_section()
         register_network_page()

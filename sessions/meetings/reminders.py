@@ -20,6 +20,7 @@ import icalendar
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -37,15 +38,34 @@ def meeting_url(meeting) -> str:
     return settings.SITE_URL + reverse("meetings:detail", args=[meeting.network.slug, meeting.pk])
 
 
+def series_uid(series_pk: int) -> str:
+    """The UID of a series' recurring event in its invitation's calendar file."""
+    return f"series-{series_pk}@{site_host()}"
+
+
 def meeting_ics(meeting) -> bytes:
     """A minimal VEVENT: the same UID and SEQUENCE (= revision) as the calendar feeds, so
-    calendars update the event they already have instead of adding a second one."""
+    calendars update the event they already have instead of adding a second one.
+
+    A meeting of a series that was invited as one recurring event (it has a
+    ``recurrence_id``) is that event's occurrence: the series' UID with the RECURRENCE-ID,
+    so a change or cancellation updates the occurrence instead of adding an event."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//LIN Platform//Reminders//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     event = icalendar.Event()
-    event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
+    if meeting.series_id is not None and meeting.recurrence_id is not None:
+        from .invitations import add_timezone
+
+        add_timezone(calendar)
+        event.add("uid", series_uid(meeting.series_id))
+        event.add(
+            "recurrence-id",
+            meeting.recurrence_id.astimezone(timezone.get_default_timezone()),
+        )
+    else:
+        event.add("uid", f"meeting-{meeting.pk}@{site_host()}")
     event.add("sequence", meeting.revision)
     event.add("dtstamp", meeting.updated_at.astimezone(dt.UTC))
     event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))

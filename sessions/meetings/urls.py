@@ -3,7 +3,7 @@ record, breakout groups and calendar feeds."""
 
 from django.urls import path
 
-from .views import attendance, calendar, feeds, groups, meetings, record, rsvp
+from .views import attendance, calendar, feeds, groups, invitations, meetings, record, rsvp
 
 app_name = "meetings"
 
@@ -34,6 +34,18 @@ urlpatterns = [
         name="mark_held",
     ),
     path("netwerken/<slug:slug>/bijeenkomsten/<int:pk>/aanmelden/", rsvp.rsvp, name="rsvp"),
+    path(
+        "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/aanmelden/reeks/",
+        invitations.rsvp_series,
+        name="rsvp_series",
+    ),
+    path(
+        "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/herinneren/",
+        invitations.remind_unanswered,
+        name="remind_unanswered",
+    ),
+    # The answer link of an invitation mail: signed, no sign-in needed.
+    path("antwoord/<str:token>/", invitations.invitation_answer, name="invitation_answer"),
     path(
         "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/aanwezigheid/",
         attendance.attendance,

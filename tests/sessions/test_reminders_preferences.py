@@ -37,8 +37,10 @@ def test_preferences_page_shows_current_choices(client, person):
     form = response.context["form"]
     assert form.initial == {
         "kinds_on": [
+            "meeting_invitation",
             "meeting_reminder",
             "rsvp_nudge",
+            "rsvp_nudge_now",
             "preparation",
             "meeting_change",
             "weekly_digest",
@@ -77,8 +79,10 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
     assert response.status_code == 302
     assert prefs(person) == (
         [
+            "meeting_invitation",
             "preparation",
             "rsvp_nudge",
+            "rsvp_nudge_now",
             "shadowing_cancelled",
             "shadowing_confirmation",
             "shadowing_day_before",

@@ -95,6 +95,11 @@ class Meeting(models.Model):
     # Shown on screen by the coordinator or facilitator; attendees type it to check in
     # during the meeting's time window.
     checkin_code = models.CharField(_("check-in code"), max_length=8, default=new_checkin_code)
+    # For a meeting of a series planned with its invitation: its start as the series' rule
+    # made it. The invitation's calendar file holds the series as one recurring event, and
+    # this is the RECURRENCE-ID by which a later change of this one meeting updates that
+    # occurrence (``sessions.meetings.invitations``). Empty for a meeting on its own.
+    recurrence_id = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every change people should hear about (calendar SEQUENCE, change notices).
     revision = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(

@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,27 +34,86 @@ def with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:
     )
 
 
+def _one_per_series(queryset: QuerySet[Meeting], same: Q) -> QuerySet[Meeting]:
+    """Of each series only its first meeting among those that satisfy ``same`` (the
+    condition of ``queryset``); meetings on their own stay."""
+    earlier = Meeting.objects.filter(
+        same, series_id=OuterRef("series_id"), starts_at__lt=OuterRef("starts_at")
+    )
+    return queryset.filter(Q(series__isnull=True) | ~Exists(earlier))
+
+
+def _with_series(meetings: list[Meeting], user, same: Q) -> list[Meeting]:
+    """Set on each meeting of a series, from one query over the series' meetings that
+    satisfy ``same``: ``series_count`` (how many), ``series_unanswered`` (how many the
+    person has not answered) and ``series_answer`` ("yes", "no", "maybe" when every one has
+    that answer, "mixed", or None when none is answered)."""
+    series_ids = {m.series_id for m in meetings if m.series_id}
+    answers: dict[int, list] = {}
+    if series_ids:
+        rows = with_my_answer(Meeting.objects.filter(same, series_id__in=series_ids), user)
+        for series_id, answer in rows.values_list("series_id", "my_answer"):
+            answers.setdefault(series_id, []).append(answer)
+    for meeting in meetings:
+        mine = answers.get(meeting.series_id, [])
+        given = {a for a in mine if a is not None}
+        meeting.series_count = len(mine)
+        meeting.series_unanswered = mine.count(None)
+        if not given:
+            meeting.series_answer = None
+        elif len(given) == 1 and None not in mine:
+            meeting.series_answer = given.pop()
+        else:
+            meeting.series_answer = "mixed"
+    return meetings
+
+
 def upcoming_for(user, *, limit: int = 5) -> list[Meeting]:
-    """The person's next meetings (cancelled ones too: they need to know), soonest first."""
+    """The person's next meetings (cancelled ones too: they need to know), soonest first;
+    a series is one row: its next meeting, with ``series_count`` and ``series_answer``."""
+    now = timezone.now()
+    same = Q(ends_at__gte=now)
     qs = (
-        meetings_visible_to(user)
-        .filter(ends_at__gte=timezone.now())
+        _one_per_series(meetings_visible_to(user).filter(same), same)
         .select_related("network")
         .order_by("starts_at")
     )
-    return list(with_my_answer(qs, user)[:limit])
+    # The series' answer: over the meetings one can still answer.
+    open_ = Q(starts_at__gt=now, status=MeetingStatus.SCHEDULED)
+    return _with_series(list(with_my_answer(qs, user)[:limit]), user, open_)
 
 
 def unanswered_for(user, *, limit: int = 10) -> list[Meeting]:
-    """Scheduled meetings still to come that the person has not answered."""
+    """Scheduled meetings still to come that the person has not answered; a series is one
+    row: its first unanswered meeting, with ``series_unanswered``."""
+    same = Q(starts_at__gt=timezone.now(), status=MeetingStatus.SCHEDULED) & ~Q(rsvps__user=user)
     qs = (
-        meetings_visible_to(user)
-        .filter(starts_at__gt=timezone.now(), status=MeetingStatus.SCHEDULED)
-        .exclude(rsvps__user=user)
+        _one_per_series(meetings_visible_to(user).filter(same), same)
         .select_related("network")
         .order_by("starts_at")
     )
-    return list(qs[:limit])
+    return _with_series(list(qs[:limit]), user, same)
+
+
+def series_answers(meeting: Meeting, user) -> dict | None:
+    """For the meeting page of a meeting in a series: how the person answered the meetings
+    of the series still to come ({"count", "yes", "maybe", "no", "none"}); None outside a
+    series or when only this meeting is left."""
+    if meeting.series_id is None:
+        return None
+    rows = with_my_answer(
+        Meeting.objects.filter(
+            series_id=meeting.series_id,
+            status=MeetingStatus.SCHEDULED,
+            starts_at__gt=timezone.now(),
+        ),
+        user,
+    ).values_list("my_answer", flat=True)
+    answers = Counter(answer or "none" for answer in rows)
+    total = sum(answers.values())
+    if total < 2:
+        return None
+    return {"count": total, **{k: answers.get(k, 0) for k in ("yes", "maybe", "no", "none")}}
 
 
 @dataclass
@@ -179,3 +238,21 @@ def next_of_network(network, user, *, limit: int = 3) -> list[Meeting]:
         .order_by("starts_at")
     )
     return list(with_my_answer(qs, user)[:limit])
+
+
+def unanswered_invitees(meeting: Meeting, invited_networks=None) -> list:
+    """The people invited to ``meeting`` (current members of its network and of the networks
+    invited to it, accounts still active) who have not answered, by name; one query when
+    ``invited_networks`` (the meeting's, already loaded) is given."""
+    from accounts.models import User
+
+    if invited_networks is None:
+        invited_networks = meeting.invited_networks.all()
+    network_ids = [meeting.network_id, *[n.pk for n in invited_networks]]
+    invited = Membership.objects.current().filter(network_id__in=network_ids).values("user_id")
+    answered = Rsvp.objects.filter(meeting=meeting).values("user_id")
+    return list(
+        User.objects.filter(pk__in=invited, is_active=True)
+        .exclude(pk__in=answered)
+        .order_by("full_name", "email")
+    )

@@ -14,6 +14,7 @@ from networks.models import Network, Theme
 from sessions.reminders.services import reminders_send_soon
 
 from ..choices import MeetingStatus, Repeat
+from ..invitations import invitations_record
 from ..models import Meeting, MeetingSeries
 from ..rules import (
     SeriesRule,
@@ -49,6 +50,8 @@ def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) ->
     meeting = Meeting.objects.create(
         network=network,
         series=series,
+        # The occurrence of the series' rule this meeting is (the invitation's calendar file).
+        recurrence_id=starts_at if series is not None else None,
         title=details.title,
         format=details.format,
         starts_at=starts_at,
@@ -78,11 +81,11 @@ def meeting_schedule(
     created_by,
 ) -> Meeting:
     """Schedule one meeting. Side effects: one Meeting row (with its themes and invited
-    networks)."""
+    networks); the invitation to each invitee in the outbox, sent after commit."""
     _check_details(details)
     check_times(start_time, end_time)
     ((starts_at, ends_at),) = occurrence_times([day], start_time, end_time)
-    return _new_meeting(
+    meeting = _new_meeting(
         network=network,
         details=details,
         starts_at=starts_at,
@@ -90,6 +93,8 @@ def meeting_schedule(
         series=None,
         created_by=created_by,
     )
+    invitations_record(meeting=meeting)
+    return meeting
 
 
 @transaction.atomic
@@ -103,7 +108,8 @@ def meeting_series_schedule(
     created_by,
 ) -> MeetingSeries:
     """Schedule a series. Side effects: a MeetingSeries row and one Meeting per date, each at
-    the same local wall-clock time (stored as UTC)."""
+    the same local wall-clock time (stored as UTC); one invitation for the whole series to
+    each invitee in the outbox, sent after commit."""
     _check_details(details)
     check_times(start_time, end_time)
     dates = series_dates(rule)
@@ -121,7 +127,7 @@ def meeting_series_schedule(
         skip_dates=[d.isoformat() for d in rule.skip_dates],
         created_by=created_by,
     )
-    for starts_at, ends_at in occurrence_times(dates, start_time, end_time):
+    meetings = [
         _new_meeting(
             network=network,
             details=details,
@@ -130,6 +136,9 @@ def meeting_series_schedule(
             series=series,
             created_by=created_by,
         )
+        for starts_at, ends_at in occurrence_times(dates, start_time, end_time)
+    ]
+    invitations_record(meeting=meetings[0])
     return series
 
 

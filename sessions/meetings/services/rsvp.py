@@ -80,3 +80,36 @@ def rsvp_fill_from_waiting_list(*, meeting: Meeting) -> list[Rsvp]:
     for rsvp in moved:
         rsvp.waitlisted = False
     return moved
+
+
+def series_open_meetings(series, user, *, now=None) -> list[Meeting]:
+    """The meetings of ``series`` still to come (scheduled, not started) that ``user`` is
+    invited to, soonest first."""
+    from ..selectors.meetings import meetings_visible_to
+
+    now = now or timezone.now()
+    return list(
+        meetings_visible_to(user)
+        .filter(series=series, status=MeetingStatus.SCHEDULED, starts_at__gt=now)
+        .order_by("starts_at")
+    )
+
+
+@transaction.atomic
+def rsvp_series_answer(*, series, user, answer: str, reason: str = "") -> list[Rsvp]:
+    """Answer every meeting of a series still to come at once (one meeting can be changed
+    afterwards with ``rsvp_answer``).
+
+    Side effects: ``rsvp_answer`` for each such meeting (a "yes" to a full one waits).
+    Raises ValidationError (nothing changed) when no meeting of the series is open."""
+    if answer not in RsvpAnswer.values:
+        raise ValidationError(_("Choose yes, no or maybe."))
+    meetings = series_open_meetings(series, user)
+    if not meetings:
+        raise ValidationError(
+            _("Every meeting of this series has started or was cancelled; answers are closed.")
+        )
+    return [
+        rsvp_answer(meeting=meeting, user=user, answer=answer, reason=reason)
+        for meeting in meetings
+    ]

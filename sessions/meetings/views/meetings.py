@@ -16,10 +16,14 @@ from lin_platform.feedback import validation_error_to_form, validation_error_to_
 from networks.permissions import can_manage_network, get_network_for_coordinator
 
 from .. import permissions
+from ..choices import MeetingStatus
 from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
+from ..invitations import reminded_today
+from ..models import Meeting
 from ..rules import local_zone, occurrence_times, series_dates
-from ..selectors.meetings import meeting_page
+from ..selectors.meetings import meeting_page, series_answers, unanswered_invitees
+from ..selectors.planning import planning_warnings, warnings_digest
 from ..services import meetings as services
 from ..services.attendance import checkin_window_open
 from ..services.rsvp import rsvp_problem
@@ -31,19 +35,31 @@ def meeting_schedule(request, slug):
     network = get_network_for_coordinator(request.user, slug)
     form = ScheduleForm(request.POST if request.method == "POST" else None, network=network)
     preview = None
+    warnings = digest = None
     if request.method == "POST" and form.is_valid():
         wants_preview = "preview" in request.POST
         agenda_url = reverse("meetings:network_agenda", args=[network.slug])
-        if not wants_preview:
-            earlier = once.claim(request, form, fallback=agenda_url)
-            if earlier is not None:
-                return redirect(earlier)
         try:
             dates = series_dates(form.rule()) if form.is_series() else [form.cleaned_data["day"]]
+            occurrences = occurrence_times(
+                dates, form.cleaned_data["start_time"], form.cleaned_data["end_time"]
+            )
+            details = form.details()
+            warnings = planning_warnings(
+                network=network,
+                title=details.title,
+                format=details.format,
+                occurrences=occurrences,
+                people=[details.facilitator],
+            )
+            digest = warnings_digest(warnings) if warnings else None
             if wants_preview:
-                preview = occurrence_times(
-                    dates, form.cleaned_data["start_time"], form.cleaned_data["end_time"]
-                )
+                preview = occurrences
+            elif (earlier := once.claim(request, form, fallback=agenda_url)) is not None:
+                return redirect(earlier)  # a second post of the same form
+            elif digest is not None and request.POST.get("warnings_seen") != digest:
+                # Shown with a "save anyway" confirm: nothing is saved yet.
+                once.release(request, form)
             elif form.is_series():
                 series = services.meeting_series_schedule(
                     network=network,
@@ -85,6 +101,8 @@ def meeting_schedule(request, slug):
         "network": network,
         "form": form,
         "preview": preview,
+        "warnings": warnings,
+        "warnings_digest": digest,
     }
     if request.htmx and "preview" in request.POST:
         return render(request, "meetings/partials/schedule_preview.html", context)
@@ -112,6 +130,12 @@ def meeting_context(request, meeting, **extra) -> dict:
         "checkin_form": CheckInForm(),
         "is_past": meeting.ends_at < now,
     }
+    if meeting.series_id is not None and not context["rsvp_closed"]:
+        context["series_answers"] = series_answers(meeting, request.user)
+    if can_run:
+        # Who has not answered, with "remind them now" (coordinators and the facilitator).
+        context["unanswered"] = unanswered_invitees(meeting, page.invited_networks)
+        context["reminded_today"] = reminded_today(meeting)
     context.update(extra)
     return context
 
@@ -154,7 +178,12 @@ def meeting_edit(request, slug, pk):
         in_series=meeting.series_id is not None,
         initial=_initial(meeting),
     )
+    warnings = digest = None
     if request.method == "POST" and form.is_valid():
+        warnings = _edit_warnings(meeting, form)
+        digest = warnings_digest(warnings) if warnings else None
+    confirmed = digest is None or request.POST.get("warnings_seen") == digest
+    if request.method == "POST" and form.is_valid() and confirmed:
         try:
             changed = services.meeting_update(
                 meeting=meeting,
@@ -183,7 +212,41 @@ def meeting_edit(request, slug, pk):
             "meeting": meeting,
             "network": meeting.network,
             "form": form,
+            "warnings": warnings,
+            "warnings_digest": digest,
         },
+    )
+
+
+def _edit_warnings(meeting, form) -> list[str]:
+    """The warnings for the meeting (and the following ones of its series) as changed."""
+    data = form.cleaned_data
+    targets = [meeting]
+    if data.get("scope") == services.FOLLOWING and meeting.series_id:
+        targets += list(
+            Meeting.objects.filter(
+                series_id=meeting.series_id,
+                starts_at__gt=meeting.starts_at,
+                status=MeetingStatus.SCHEDULED,
+            )
+        )
+    shift = data["day"] - timezone.localtime(meeting.starts_at, local_zone()).date()
+    days = [timezone.localtime(t.starts_at, local_zone()).date() + shift for t in targets]
+    try:
+        occurrences = occurrence_times(days, data["start_time"], data["end_time"])
+    except ValidationError:
+        return []
+    people = [
+        data.get("facilitator"),
+        *[role.user for role in meeting.roles.select_related("user")],
+    ]
+    return planning_warnings(
+        network=meeting.network,
+        title=data["title"],
+        format=data["format"],
+        occurrences=occurrences,
+        people=list({p.pk: p for p in people if p is not None}.values()),
+        exclude_ids={t.pk for t in targets},
     )
 
 
