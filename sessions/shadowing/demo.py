@@ -287,7 +287,7 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
                 step += 1
     if stdout is not None:
         stdout.write(
-            f"Shadowing: {created['days']} days, {created['slots']} offered dagdelen, "
+            f"Shadowing: {created['days']} days, {created['slots']} offered half-days, "
             f"{created['feedback']} feedback notes.\n"
         )
     return created

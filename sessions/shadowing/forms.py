@@ -14,12 +14,12 @@ from .rules import default_period, default_times, hours_between
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-TIMES_HELP = _("Leave empty for the usual times of the dagdeel.")
+TIMES_HELP = _("Leave empty for the usual times of the half-day.")
 
 
 class SlotForm(forms.Form):
     date = BoundedDateField(label=_("Date"), widget=DATE)
-    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
+    dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -55,7 +55,7 @@ class DayFieldsForm(forms.Form):
     """When, where and what for: the fields a day has whether it is logged or edited."""
 
     date = BoundedDateField(label=_("Date"), widget=DATE)
-    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
+    dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
     hours = forms.DecimalField(
@@ -177,7 +177,7 @@ class PeriodForm(forms.Form):
 
 class ShadowingSettingsForm(forms.ModelForm):
     programme_dagdelen = forms.CharField(
-        label=_("Required dagdelen per programme"),
+        label=_("Required half-days per programme"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(

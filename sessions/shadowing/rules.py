@@ -55,14 +55,14 @@ def domain_of(profession: str) -> str:
 
 
 def default_times(dagdeel: str) -> tuple[time, time]:
-    """The usual start and end of ``dagdeel``."""
+    """The usual start and end of ``half-day``."""
     return DAGDEEL_TIMES[dagdeel]
 
 
 def times_or_defaults(
     dagdeel: str, starts_at: time | None, ends_at: time | None
 ) -> tuple[time, time]:
-    """The given times, each one left empty replaced by the dagdeel's usual one."""
+    """The given times, each one left empty replaced by the half-day's usual one."""
     default_start, default_end = default_times(dagdeel)
     return starts_at or default_start, ends_at or default_end
 

@@ -152,7 +152,7 @@ def host_candidates(network: Network) -> QuerySet[Membership]:
 
 
 def open_slots_for(user, network: Network) -> QuerySet[ShadowingSlot]:
-    """Dagdelen from today on, of this network and its partners, that nobody booked."""
+    """Half-days from today on, of this network and its partners, that nobody booked."""
     booked = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
     ids = [network.pk, *partner_network_ids(network)]
     return (

@@ -124,11 +124,11 @@ def shadowing_slot_offer(
     if not can_host_in(host, network):
         raise PermissionDenied
     if on < timezone.localdate():
-        raise ValidationError(_("You can only offer dagdelen from today on."))
+        raise ValidationError(_("You can only offer half-days from today on."))
     starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
     check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
     if ShadowingSlot.objects.filter(host=host, date=on, dagdeel=dagdeel).exists():
-        raise ValidationError(_("You already offer this dagdeel."))
+        raise ValidationError(_("You already offer this half-day."))
     try:
         with transaction.atomic():
             return ShadowingSlot.objects.create(
@@ -143,7 +143,7 @@ def shadowing_slot_offer(
                 note=note,
             )
     except IntegrityError as error:
-        raise ValidationError(_("You already offer this dagdeel.")) from error
+        raise ValidationError(_("You already offer this half-day.")) from error
 
 
 @transaction.atomic
@@ -156,7 +156,7 @@ def shadowing_slot_withdraw(*, slot: ShadowingSlot, by: User) -> None:
     if slot.host_id != by.pk:
         raise PermissionDenied
     if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
-        raise ValidationError(_("Someone has booked this dagdeel; decline their request instead."))
+        raise ValidationError(_("Someone has booked this half-day; decline their request instead."))
     slot.delete()
 
 
@@ -183,9 +183,9 @@ def shadowing_day_request(
     if slot.host_id == shadower.pk:
         raise ValidationError(_("You cannot shadow yourself."))
     if slot.date < timezone.localdate():
-        raise ValidationError(_("This dagdeel has passed."))
+        raise ValidationError(_("This half-day has passed."))
     if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
-        raise ValidationError(_("This dagdeel has already been booked. Choose another one."))
+        raise ValidationError(_("This half-day has already been booked. Choose another one."))
     if not learning_goals.strip():
         raise ValidationError(_("Write down what you want to learn on this day."))
     hours = hours_between(slot.starts_at, slot.ends_at)
@@ -224,7 +224,7 @@ def shadowing_day_request(
     except IntegrityError as error:
         # Someone else booked the slot between our check and our insert.
         raise ValidationError(
-            _("This dagdeel has already been booked. Choose another one.")
+            _("This half-day has already been booked. Choose another one.")
         ) from error
 
 
@@ -331,7 +331,7 @@ def shadowing_day_edit(
         if not perms.day_is_movable(locked):
             raise ValidationError(
                 _(
-                    "This day was booked on a dagdeel the host offered; its date and time stay "
+                    "This day was booked on a half-day the host offered; its date and time stay "
                     "as the host offered them."
                 )
             )

@@ -97,7 +97,7 @@ def open_slots(request, slug):
     return render(
         request,
         "shadowing/slots.html",
-        {**crumbs_context(network, _("Open dagdelen")), "network": network, "slots": slots},
+        {**crumbs_context(network, _("Open half-days")), "network": network, "slots": slots},
     )
 
 
@@ -125,7 +125,7 @@ def slot_request(request, slug, pk):
             )
             return redirect(_day_url(day))
     context = {
-        **crumbs_context(network, _("Request a dagdeel")),
+        **crumbs_context(network, _("Request a half-day")),
         "network": network,
         "slot": slot,
         "form": form,
@@ -422,9 +422,9 @@ def slot_offer(request, slug):
         except ValidationError as error:
             validation_error_to_form(form, error)
         else:
-            messages.success(request, _("Your dagdeel is offered to the network."))
+            messages.success(request, _("Your half-day is offered to the network."))
             return redirect("shadowing:host", network.slug)
-    context = {**crumbs_context(network, _("Offer a dagdeel")), "network": network, "form": form}
+    context = {**crumbs_context(network, _("Offer a half-day")), "network": network, "form": form}
     return render(request, "shadowing/slot_offer.html", context)
 
 
@@ -438,7 +438,7 @@ def slot_withdraw(request, slug, pk):
     except ValidationError as error:
         validation_error_to_messages(request, error)
     else:
-        messages.success(request, _("The dagdeel is no longer offered."))
+        messages.success(request, _("The half-day is no longer offered."))
     return redirect("shadowing:host", network.slug)
 
 

@@ -29,10 +29,10 @@ DUTCH_HEADER = [
     "wie meeloopt",
     "beroep van wie meeloopt",
     "domein van wie meeloopt",
-    "gastheer",
-    "beroep van de gastheer",
-    "domein van de gastheer",
-    "netwerk van de gastheer",
+    "gastgever",
+    "beroep van de gastgever",
+    "domein van de gastgever",
+    "netwerk van de gastgever",
     "organisatie",
     "plaats",
 ]
@@ -84,7 +84,7 @@ def test_the_csv_export_reads_in_dutch(client, network, days):
             "08:30",
             "12:30",
             "3,5",
-            "Bevestigd door de gastheer",
+            "Bevestigd door de gastgever",
             "Sanne Student",
             "Student verpleegkunde",
             "Zorg",
@@ -126,14 +126,14 @@ def test_the_xlsx_export_reads_in_dutch_with_a_frozen_bold_header(client, networ
     rows = [list(row) for row in days_sheet.iter_rows(values_only=True)]
     assert rows[0] == DUTCH_HEADER
     assert [row[:6] for row in rows[1:]] == [
-        ["2026-03-12", "Ochtend", "08:30", "12:30", 3.5, "Bevestigd door de gastheer"],
+        ["2026-03-12", "Ochtend", "08:30", "12:30", 3.5, "Bevestigd door de gastgever"],
         ["2026-03-19", "Middag", "13:00", "17:00", 4, "Geannuleerd"],
     ]
     assert [cell.font.bold for cell in days_sheet[1]] == [True] * len(DUTCH_HEADER)
     assert days_sheet.freeze_panes == "A2"
     # The cancelled day took no place: the matrix and the hours count the confirmed one only.
     assert [list(r) for r in book["Wie liep mee met wie"].iter_rows(values_only=True)] == [
-        ["Meegelopen ↓ / gastheer →", "Sociaal werker"],
+        ["Meegelopen ↓ / gastgever →", "Sociaal werker"],
         ["Student verpleegkunde", 1],
     ]
     assert [list(r) for r in book["Uren per domein"].iter_rows(values_only=True)] == [
