@@ -57,6 +57,14 @@ class Network(models.Model):
         help_text=_("Programmes that require a different number, e.g. HBO-V: 6."),
     )
 
+    shadowing_teachers = models.BooleanField(
+        _("teachers shadow too"),
+        default=True,
+        help_text=_(
+            "Teachers gain practice experience by shadowing; the pattern counts their days apart."
+        ),
+    )
+
     class Meta:
         verbose_name = _("network")
         verbose_name_plural = _("networks")

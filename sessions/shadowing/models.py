@@ -30,6 +30,9 @@ class ShadowingSlot(models.Model):
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
     place = models.CharField(_("place"), max_length=200)
     note = models.CharField(_("note for the visitor"), max_length=500, blank=True)
+    # Half-days offered together (weekly or every other week) share one series id, so
+    # that the host can withdraw the later ones at once.
+    series = models.UUIDField(_("series"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -203,6 +206,12 @@ class ShadowingDay(models.Model):
     def awaits_reflection(self) -> bool:
         """Agreed (or logged) and not yet reflected on."""
         return self.status == ShadowingStatus.PLANNED
+
+    @property
+    def reflection_due(self) -> bool:
+        """Agreed (or logged), its date has come, and no reflection yet: the next step is
+        the shadower's reflection, not "planned"."""
+        return self.awaits_reflection and self.date <= timezone.localdate()
 
     @property
     def is_declined(self) -> bool:

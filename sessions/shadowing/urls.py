@@ -72,6 +72,12 @@ urlpatterns = [
         views.slot_withdraw,
         name="slot_withdraw",
     ),
+    path(
+        "netwerken/<slug:slug>/meelopen/gastgever/dagdelen/<int:pk>/reeks-intrekken/",
+        views.slot_series_withdraw,
+        name="slot_series_withdraw",
+    ),
+    path("netwerken/<slug:slug>/meelopen/feedback/", views.feedback_queue, name="queue"),
     path("netwerken/<slug:slug>/meelopen/studenten/", views.students, name="students"),
     path(
         "netwerken/<slug:slug>/meelopen/studenten/<int:user_pk>/",

@@ -48,7 +48,7 @@ def test_student_shadowing_journey(page, live_server):
     # The student finds the social worker's dagdeel and requests it.
     sign_in(page, live_server, student)
     visit(page, f"{base}/logboek/", "01-logbook-empty")
-    page.get_by_role("link", name="Find an open dagdeel").click()
+    page.get_by_role("link", name="Find an open half-day").click()
     check_axe(page)
     shot(page, "02-open-slots")
     page.get_by_role("link", name=re.compile("with Hamid El Amrani")).click()

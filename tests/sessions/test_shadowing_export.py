@@ -150,7 +150,7 @@ def test_an_english_coordinator_reads_english(client, network, days):
         {"start": "2026-03-01", "end": "2026-03-31"},
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:7] == ["date", "dagdeel", "from", "until", "hours", "status", "who shadows"]
+    assert rows[0][:7] == ["date", "half-day", "from", "until", "hours", "status", "who shadows"]
     assert [row[1] for row in rows[1:]] == ["Morning", "Afternoon"]
     assert [row[4:6] for row in rows[1:]] == [
         ["3.5", "Confirmed by the host"],
@@ -205,7 +205,7 @@ def test_the_attendance_export_in_dutch_through_the_same_helper(client, network)
     assert ([c.font.bold for c in sheet[1]], sheet.freeze_panes) == ([True] * 7, "A2")
 
 
-def test_the_default_period_is_a_year_back_also_from_a_leap_day():
+def test_the_period_is_a_year_back_from_a_leap_day_and_by_default_this_school_year():
     assert PeriodForm({"end": "2028-02-29"}).period() == (date(2027, 2, 28), date(2028, 2, 29))
     with time_machine.travel("2028-02-29 09:00 +01:00", tick=False):
-        assert PeriodForm(None).period() == (date(2027, 2, 28), date(2028, 2, 29))
+        assert PeriodForm(None).period() == (date(2027, 8, 1), date(2028, 7, 31))
