@@ -56,6 +56,7 @@ class SlotForm(forms.Form):
         required=False,
         help_text=_("For a series: the first date counts as one; at most 26."),
     )
+
     def clean_repeat(self):
         return self.cleaned_data.get("repeat") or "once"
 

@@ -377,7 +377,9 @@ def test_same_slot_offered_twice(client, network, host):
     data = {"date": "2099-01-05", "dagdeel": "morning", "place": "Buurthuis"}
     client.post(url("shadowing:slot_offer", network.slug), data)
     response = client.post(url("shadowing:slot_offer", network.slug), data)
-    assert form_errors(response) == ["You cannot offer this half-day: you already offer morning 08:30–12:30."]
+    assert form_errors(response) == [
+        "You cannot offer this half-day: you already offer morning 08:30–12:30."
+    ]
     assert ShadowingSlot.objects.count() == 1
 
 
