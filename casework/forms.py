@@ -120,7 +120,10 @@ class CaseForm(OnceFormMixin, forms.ModelForm):
 
 
 class ContributionForm(OnceFormMixin, forms.Form):
-    discipline = forms.ChoiceField(label=_("Discipline"), choices=Profession.choices)
+    # Empty means the author's own profession (the only one a contribution is filed under).
+    discipline = forms.ChoiceField(
+        label=_("Discipline"), choices=Profession.choices, required=False
+    )
     text = forms.CharField(
         label=_("Contribution"),
         widget=forms.Textarea(attrs={"rows": 4}),

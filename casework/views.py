@@ -207,6 +207,7 @@ def contribution_add(request, slug, pk):
             return redirect(earlier)
         data = dict(form.cleaned_data)
         data.pop(once.FIELD, None)
+        data["discipline"] = data["discipline"] or request.user.profession
         try:
             services.case_contribution_add(case=case, author=request.user, **data)
         except ValidationError as error:
