@@ -99,3 +99,16 @@ def test_a_contribution_defaults_to_and_is_checked_against_the_authors_professio
         "your own profession. Ask someone of that discipline to add theirs."
     ]
     assert CaseContribution.objects.count() == 0
+
+
+def test_a_contribution_without_a_discipline_is_filed_under_the_authors_profession(
+    client, network, case
+):
+    client.force_login(case.professional)
+    client.post(
+        reverse("casework:contribution_add", args=[network.slug, case.pk]),
+        {"text": "Eiwitrijke tussendoortjes."},
+    )
+    assert list(CaseContribution.objects.values_list("discipline", "author")) == [
+        (case.professional.profession, case.professional.pk)
+    ]
