@@ -219,6 +219,10 @@ def _cases(network, theme, coming, past, scale, counts) -> list[Case]:
     if not students or not professionals:
         return []
     student, professional = students[0].user, professionals[0].user
+    # A contribution is filed under its author's own profession.
+    by_profession = {}
+    for membership in reversed(_current(network, Role.PROFESSIONAL)):
+        by_profession[membership.user.profession] = membership.user
     made = []
     for copy in range(scale):
         for spec in CASES:
@@ -240,8 +244,11 @@ def _cases(network, theme, coming, past, scale, counts) -> list[Case]:
                 )
                 Case.objects.filter(pk=case.pk).update(status=spec["status"])
                 for discipline, text in spec["contributions"]:
+                    author = by_profession.get(discipline)
+                    if author is None:
+                        continue
                     CaseContribution.objects.create(
-                        case=case, discipline=discipline, text=text, author=professional
+                        case=case, discipline=discipline, text=text, author=author
                     )
                 counts["cases"] += 1
             made.append(case)

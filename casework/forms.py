@@ -59,8 +59,17 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return meeting_label(obj)
 
 
+class ThemedCaseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        if getattr(obj, "of_theme", False):
+            return _("%(case)s (of a chosen theme)") % {"case": obj}
+        return str(obj)
+
+
 class MeetingsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
+        if getattr(obj, "of_theme", False):
+            return _("%(meeting)s (of a chosen theme)") % {"meeting": meeting_label(obj)}
         return meeting_label(obj)
 
 
@@ -111,7 +120,10 @@ class CaseForm(OnceFormMixin, forms.ModelForm):
 
 
 class ContributionForm(OnceFormMixin, forms.Form):
-    discipline = forms.ChoiceField(label=_("Discipline"), choices=Profession.choices)
+    # Empty means the author's own profession (the only one a contribution is filed under).
+    discipline = forms.ChoiceField(
+        label=_("Discipline"), choices=Profession.choices, required=False
+    )
     text = forms.CharField(
         label=_("Contribution"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -184,16 +196,37 @@ class LessonForm(forms.ModelForm):
         }
         field_classes = {"starts_on": BoundedDateField, "ends_on": BoundedDateField}
 
-    def __init__(self, *args, themes, cases, meetings, **kwargs):
+    def __init__(self, *args, themes, cases, meetings, refresh_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        # Choosing a theme brings its cases and meetings to the top (htmx); without
+        # JavaScript they come first once the form is shown again.
+        refresh = (
+            {
+                "hx-get": refresh_url,
+                "hx-trigger": "change",
+                "hx-target": "closest form",
+                "hx-select": "form.lesson-form",
+                "hx-swap": "outerHTML",
+                "hx-include": "closest form",
+            }
+            if refresh_url
+            else {}
+        )
         self.fields["themes"] = ThemeChoiceField(
             queryset=themes,
             label=_("Themes"),
-            widget=forms.CheckboxSelectMultiple,
-            help_text=_("Themes of the networks in which you teach."),
+            widget=forms.CheckboxSelectMultiple(attrs=refresh),
+            help_text=_(
+                "Themes of the networks in which you teach. The cases and meetings of the "
+                "chosen themes come first below."
+            ),
         )
-        self.fields["cases"].queryset = cases
-        self.fields["cases"].required = False
+        self.fields["cases"] = ThemedCaseChoiceField(
+            queryset=cases,
+            required=False,
+            label=self.fields["cases"].label,
+            widget=forms.CheckboxSelectMultiple,
+        )
         self.fields["meetings"] = MeetingsChoiceField(
             queryset=meetings,
             required=False,

@@ -6,7 +6,7 @@ in a template follows a relation that was not fetched here.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -238,3 +238,31 @@ def pair_candidates(network: Network) -> tuple[QuerySet, QuerySet]:
         pk__in=current.filter(role=Role.PROFESSIONAL).values("user_id")
     ).order_by("full_name")
     return students, professionals
+
+
+# --- The lesson form ----------------------------------------------------------------------
+
+
+def of_themes_first(queryset: QuerySet, theme_ids: list[int], *order) -> QuerySet:
+    """``queryset`` (cases or meetings, which both have ``themes``) with those of the given
+    themes first, marked ``of_theme``; no query of its own."""
+    through = queryset.model.themes.through
+    owner = f"{queryset.model._meta.model_name}_id"
+    linked = through.objects.filter(**{owner: OuterRef("pk"), "theme_id__in": theme_ids})
+    return queryset.annotate(of_theme=Exists(linked)).order_by("-of_theme", *order)
+
+
+def lesson_defaults(teacher) -> dict:
+    """What a new lesson starts with: the school, programme and level of the teacher's last
+    lesson; else the school of their teaching membership."""
+    last = Lesson.objects.filter(teacher=teacher).order_by("-created_at", "-pk").first()
+    if last is not None:
+        return {"school": last.school, "programme": last.programme, "level": last.level}
+    membership = (
+        Membership.objects.current()
+        .filter(user=teacher, role=Role.TEACHER, organisation__isnull=False)
+        .select_related("organisation")
+        .first()
+    )
+    school = membership.organisation.name if membership else ""
+    return {"school": school, "programme": "", "level": ""}

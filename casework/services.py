@@ -139,6 +139,16 @@ def case_contribution_add(
     ``updated_at`` moves (it is worked on, so its archiving is postponed)."""
     if case.is_archived:
         raise ValidationError(_("This case is archived and can no longer be changed."))
+    if discipline != author.profession:
+        raise ValidationError(
+            {
+                "discipline": _(
+                    "You contribute as %(profession)s: a contribution is filed under your own "
+                    "profession. Ask someone of that discipline to add theirs."
+                )
+                % {"profession": author.get_profession_display()}
+            }
+        )
     _guard_texts({"text": text})
     contribution = CaseContribution.objects.create(
         case=case, author=author, discipline=discipline, text=text

@@ -207,6 +207,7 @@ def contribution_add(request, slug, pk):
             return redirect(earlier)
         data = dict(form.cleaned_data)
         data.pop(once.FIELD, None)
+        data["discipline"] = data["discipline"] or request.user.profession
         try:
             services.case_contribution_add(case=case, author=request.user, **data)
         except ValidationError as error:
@@ -288,20 +289,53 @@ def lesson_overview(request):
     return render(request, "casework/lesson_overview.html", context)
 
 
+def _chosen_theme_ids(request, *, instance=None, initial=None) -> list[int]:
+    """The themes chosen so far: posted, asked for by htmx, given, or the lesson's own."""
+    data = request.POST if request.method == "POST" else request.GET
+    raw = data.getlist("themes")
+    if not raw and initial:
+        raw = initial.get("themes", [])
+    if not raw and instance is not None:
+        raw = [theme.pk for theme in instance.themes.all()]
+    return [int(value) for value in raw if str(value).isdigit()]
+
+
 def _lesson_form(request, *, instance=None, initial=None):
+    """The lesson form; the cases and meetings of the chosen themes come first."""
     user = request.user
     member_of = permissions.member_network_ids(user)
+    chosen = _chosen_theme_ids(request, instance=instance, initial=initial)
+    if request.method == "GET" and request.htmx:
+        # The themes changed: the form comes back with what was filled in so far.
+        initial = {**(initial or {}), **_initial_from(request.GET)}
     return LessonForm(
         request.POST or None,
         instance=instance,
         initial=initial,
         themes=services.themes_for_teacher(user),
-        cases=Case.objects.filter(network_id__in=member_of, archived_at__isnull=True)
-        .filter(permissions.readable_cases_q(user))
-        .select_related("network")
-        .order_by("-updated_at"),
-        meetings=meetings_link.meetings_of_networks(member_of).order_by("-starts_at"),
+        cases=selectors.of_themes_first(
+            Case.objects.filter(network_id__in=member_of, archived_at__isnull=True)
+            .filter(permissions.readable_cases_q(user))
+            .select_related("network"),
+            chosen,
+            "-updated_at",
+        ),
+        meetings=selectors.of_themes_first(
+            meetings_link.meetings_of_networks(member_of), chosen, "-starts_at"
+        ),
+        refresh_url=request.path,
     )
+
+
+LESSON_MULTI = ("themes", "cases", "meetings")
+
+
+def _initial_from(data) -> dict:
+    return {
+        name: data.getlist(name) if name in LESSON_MULTI else data.get(name)
+        for name in data
+        if name not in ("csrfmiddlewaretoken",)
+    }
 
 
 def _lesson_fields(form) -> dict:
@@ -318,7 +352,7 @@ def _lesson_fields(form) -> dict:
 def lesson_create(request):
     if not permissions.can_record_lesson(request.user):
         raise PermissionDenied
-    initial = {"programme": "", "level": ""}
+    initial = selectors.lesson_defaults(request.user)
     theme_id = request.GET.get("thema")
     if theme_id and theme_id.isdigit():
         theme = Theme.objects.filter(

@@ -46,15 +46,23 @@ class Network(models.Model):
         default=ShadowingSameDomainPolicy.ALLOW_WITH_REASON,
     )
     shadowing_required_dagdelen = models.PositiveSmallIntegerField(
-        _("required shadowing dagdelen"),
+        _("required shadowing half-days"),
         default=4,
-        help_text=_("How many confirmed dagdelen a student needs; a whole day counts as two."),
+        help_text=_("How many confirmed half-days a student needs; a whole day counts as two."),
     )
     shadowing_programme_dagdelen = models.JSONField(
-        _("required dagdelen per programme"),
+        _("required half-days per programme"),
         default=dict,
         blank=True,
         help_text=_("Programmes that require a different number, e.g. HBO-V: 6."),
+    )
+
+    shadowing_teachers = models.BooleanField(
+        _("teachers shadow too"),
+        default=True,
+        help_text=_(
+            "Teachers gain practice experience by shadowing; the pattern counts their days apart."
+        ),
     )
 
     class Meta:
@@ -66,7 +74,7 @@ class Network(models.Model):
         return self.name
 
     def shadowing_dagdelen_required_for(self, user) -> int:
-        """Dagdelen ``user`` must shadow in this network: their programme's number, if set."""
+        """Half-days ``user`` must shadow in this network: their programme's number, if set."""
         programme = (getattr(user, "programme", "") or "").strip().lower()
         for name, count in (self.shadowing_programme_dagdelen or {}).items():
             if name.strip().lower() == programme and programme:

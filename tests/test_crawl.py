@@ -556,6 +556,7 @@ NOT_LINKED = {
     "shadowing:confirm",
     "shadowing:decline",
     "shadowing:feedback",
+    "shadowing:slot_series_withdraw",
     "shadowing:slot_withdraw",
     "networks:invitation",
     "networks:invitation_revoke",

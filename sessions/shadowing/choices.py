@@ -1,4 +1,4 @@
-"""Vocabularies of shadowing days (meelopen): dagdelen, statuses and where a day came from."""
+"""Vocabularies of shadowing days (meelopen): half-days, statuses and where a day came from."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,10 +6,10 @@ from django.utils.translation import pgettext_lazy
 
 
 class Dagdeel(models.TextChoices):
-    MORNING = "morning", pgettext_lazy("dagdeel", "Morning")
-    AFTERNOON = "afternoon", pgettext_lazy("dagdeel", "Afternoon")
-    EVENING = "evening", pgettext_lazy("dagdeel", "Evening")
-    WHOLE_DAY = "whole_day", pgettext_lazy("dagdeel", "Whole day")
+    MORNING = "morning", pgettext_lazy("half-day", "Morning")
+    AFTERNOON = "afternoon", pgettext_lazy("half-day", "Afternoon")
+    EVENING = "evening", pgettext_lazy("half-day", "Evening")
+    WHOLE_DAY = "whole_day", pgettext_lazy("half-day", "Whole day")
 
 
 # Progress is counted in dagdelen: a whole day is two of them.

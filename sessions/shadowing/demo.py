@@ -2,8 +2,10 @@
 
 ``seed_shadowing(scale=N)`` gives every current student of every network ``2 × N`` past days
 that the host confirmed (with a reflection, and feedback where the network has a teacher),
-one planned day, and one open request on a host's dagdeel; every host of the care or the
-social domain offers ``2 × N`` open dagdelen. Hosts are the network's professionals of the
+one planned day, and one open request on a host's half-day; every host of the care or the
+social domain offers ``2 × N`` open half-days, the first host also a weekly series of four,
+and the first teacher has shadowed once (counted apart in the pattern). The confirmed days
+without feedback fill the teachers' queues. Hosts are the network's professionals of the
 other domain; a network without one gets a fictional host (under the reserved demo domain).
 
 Idempotent: what a student or host already has is counted and only the missing days and
@@ -26,6 +28,7 @@ from .choices import ACTIVE_STATUSES, Dagdeel, ShadowingSource
 from .choices import ShadowingStatus as S
 from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from .rules import DAGDEEL_TIMES, crosses_domains, hours_between
+from .services import Repeat, shadowing_slot_series_offer
 
 DEMO_EMAIL_DOMAIN = "demo.example.org"
 
@@ -286,6 +289,57 @@ def seed_shadowing(*, scale: int = 1, stdout=None) -> dict[str, int]:
                     open_count += 1
                     created["slots"] += 1
                 step += 1
+        # A series: the network's first host offers the same morning weekly for four weeks
+        # (dates that clash with what they already do are skipped, as in the form).
+        if (
+            hosts
+            and not ShadowingSlot.objects.filter(host=hosts[0].user, series__isnull=False).exists()
+        ):
+            slots, _plan = shadowing_slot_series_offer(
+                host=hosts[0].user,
+                network=network,
+                first=_workday(today + timedelta(days=28)),
+                dagdeel=Dagdeel.MORNING,
+                place=network.region or "Wijkcentrum",
+                organisation_name=str(hosts[0].organisation or ""),
+                note="Elke week dezelfde ochtend; meld je bij de receptie.",
+                repeat=Repeat.WEEKLY,
+                count=4,
+            )
+            created["slots"] += len(slots)
+        # Teachers shadow too: the first teacher of the network has one confirmed day, which
+        # the pattern counts apart.
+        teachers = [m for m in members if m.role == Role.TEACHER]
+        if network.shadowing_teachers and teachers and hosts:
+            teacher = teachers[0].user
+            if not ShadowingDay.objects.filter(shadower=teacher, network=network).exists():
+                host = hosts[0]
+                on = _workday(today - timedelta(days=16), later=False)
+                starts, ends = DAGDEEL_TIMES[Dagdeel.MORNING]
+                reflection = REFLECTIONS[0]
+                ShadowingDay.objects.create(
+                    network=network,
+                    host_network=network,
+                    shadower=teacher,
+                    host=host.user,
+                    source=ShadowingSource.LOGGED,
+                    date=on,
+                    dagdeel=Dagdeel.MORNING,
+                    starts_at=starts,
+                    ends_at=ends,
+                    hours=hours_between(starts, ends),
+                    organisation_name=str(host.organisation or ""),
+                    place=network.region or "Wijkcentrum",
+                    learning_goals="Zien wat mijn studenten in de praktijk tegenkomen.",
+                    status=S.CONFIRMED,
+                    reflection_seen=reflection[0],
+                    reflection_surprised=reflection[1],
+                    reflection_take_away=reflection[2],
+                    reflection_question=reflection[3],
+                    reflection_written_at=now - timedelta(days=14),
+                    confirmed_at=now - timedelta(days=12),
+                )
+                created["days"] += 1
     if stdout is not None:
         stdout.write(
             _("Shadowing: %(days)s days, %(slots)s offered half-days, %(feedback)s feedback notes.")

@@ -16,7 +16,7 @@ from .choices import Dagdeel, ShadowingStatus
 
 EXPORT_HEADERS = {
     "date": gettext_lazy("date"),
-    "dagdeel": gettext_lazy("dagdeel"),
+    "dagdeel": gettext_lazy("half-day"),
     "from": pgettext_lazy("start time", "from"),
     "until": pgettext_lazy("end time", "until"),
     "hours": gettext_lazy("hours"),

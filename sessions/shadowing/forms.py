@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.choices import Profession
 from lin_platform.dates import BoundedDateField
 from networks.models import Network
 
@@ -14,12 +15,22 @@ from .rules import default_period, default_times, hours_between
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-TIMES_HELP = _("Leave empty for the usual times of the dagdeel.")
+TIMES_HELP = _("Leave empty for the usual times of the half-day.")
+
+
+REPEAT_CHOICES = [
+    ("once", _("Once")),
+    ("weekly", _("Every week")),
+    ("fortnightly", _("Every other week")),
+]
 
 
 class SlotForm(forms.Form):
+    """One half-day, or the same half-day weekly or every other week for a number of
+    weeks (``repeat``, ``count``)."""
+
     date = BoundedDateField(label=_("Date"), widget=DATE)
-    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
+    dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -30,6 +41,67 @@ class SlotForm(forms.Form):
         required=False,
         help_text=_("E.g. what to bring, where to report."),
     )
+    repeat = forms.ChoiceField(
+        label=_("Repeat"),
+        choices=REPEAT_CHOICES,
+        initial="once",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    count = forms.IntegerField(
+        label=_("How many half-days in all"),
+        min_value=1,
+        max_value=26,
+        initial=1,
+        required=False,
+        help_text=_("For a series: the first date counts as one; at most 26."),
+    )
+
+    def clean_repeat(self):
+        return self.cleaned_data.get("repeat") or "once"
+
+    def clean_count(self):
+        return self.cleaned_data.get("count") or 1
+
+
+SLOT_FILTER_DOMAINS = [
+    ("", _("All, other domain first")),
+    ("other", _("Only the other domain")),
+    ("own", _("Only my own domain")),
+]
+
+
+class SlotFilterForm(forms.Form):
+    """The filters of the open half-days; every field may stay empty."""
+
+    domain = forms.ChoiceField(
+        label=_("Domain of the host"), choices=SLOT_FILTER_DOMAINS, required=False
+    )
+    profession = forms.ChoiceField(label=_("Profession of the host"), required=False)
+    place = forms.CharField(label=_("Place"), max_length=100, required=False)
+    start = BoundedDateField(label=_("From"), required=False, widget=DATE)
+    end = BoundedDateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profession"].choices = [("", _("Any profession")), *Profession.choices]
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            field.widget.attrs["class"] = css
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is left out and shown as an error)."""
+        if not self.is_valid():
+            return {
+                name: value
+                for name, value in self.cleaned_data.items()
+                if name not in self.errors and value not in (None, "")
+            }
+        data = {name: value for name, value in self.cleaned_data.items() if value}
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            data["start"], data["end"] = end, start
+        return data
 
 
 class RequestForm(forms.Form):
@@ -55,7 +127,7 @@ class DayFieldsForm(forms.Form):
     """When, where and what for: the fields a day has whether it is logged or edited."""
 
     date = BoundedDateField(label=_("Date"), widget=DATE)
-    dagdeel = forms.ChoiceField(label=_("Dagdeel"), choices=Dagdeel.choices)
+    dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
     starts_at = forms.TimeField(label=_("From"), required=False, widget=TIME, help_text=TIMES_HELP)
     ends_at = forms.TimeField(label=_("Until"), required=False, widget=TIME)
     hours = forms.DecimalField(
@@ -177,7 +249,7 @@ class PeriodForm(forms.Form):
 
 class ShadowingSettingsForm(forms.ModelForm):
     programme_dagdelen = forms.CharField(
-        label=_("Required dagdelen per programme"),
+        label=_("Required half-days per programme"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
@@ -187,7 +259,7 @@ class ShadowingSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Network
-        fields = ["shadowing_same_domain", "shadowing_required_dagdelen"]
+        fields = ["shadowing_same_domain", "shadowing_required_dagdelen", "shadowing_teachers"]
         widgets = {"shadowing_same_domain": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):

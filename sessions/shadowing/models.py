@@ -15,7 +15,7 @@ from .rules import MAX_HOURS
 
 
 class ShadowingSlot(models.Model):
-    """A dagdeel a host offers: someone may come and shadow them then."""
+    """A half-day a host offers: someone may come and shadow them then."""
 
     network = models.ForeignKey(
         "networks.Network", on_delete=models.CASCADE, related_name="shadowing_slots"
@@ -24,25 +24,28 @@ class ShadowingSlot(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shadowing_slots"
     )
     date = models.DateField(_("date"))
-    dagdeel = models.CharField(_("dagdeel"), max_length=10, choices=Dagdeel.choices)
+    dagdeel = models.CharField(_("half-day"), max_length=10, choices=Dagdeel.choices)
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"))
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
     place = models.CharField(_("place"), max_length=200)
     note = models.CharField(_("note for the visitor"), max_length=500, blank=True)
+    # Half-days offered together (weekly or every other week) share one series id, so
+    # that the host can withdraw the later ones at once.
+    series = models.UUIDField(_("series"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         # The table keeps the name it had when shadowing was part of the meetings app.
         db_table = "meetings_shadowingslot"
-        verbose_name = _("offered dagdeel")
-        verbose_name_plural = _("offered dagdelen")
+        verbose_name = _("offered half-day")
+        verbose_name_plural = _("offered half-days")
         ordering = ["date", "starts_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["host", "date", "dagdeel"],
                 name="one_slot_per_host_dagdeel",
-                violation_error_message=_("You already offer this dagdeel."),
+                violation_error_message=_("You already offer this half-day."),
             ),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
@@ -90,7 +93,7 @@ class ShadowingDay(models.Model):
     )
     source = models.CharField(max_length=10, choices=ShadowingSource.choices)
     date = models.DateField(_("date"))
-    dagdeel = models.CharField(_("dagdeel"), max_length=10, choices=Dagdeel.choices)
+    dagdeel = models.CharField(_("half-day"), max_length=10, choices=Dagdeel.choices)
     starts_at = models.TimeField(_("from"))
     ends_at = models.TimeField(_("until"))
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
@@ -149,7 +152,7 @@ class ShadowingDay(models.Model):
                 fields=["slot"],
                 condition=Q(slot__isnull=False, status__in=ACTIVE_STATUSES),
                 name="slot_booked_once",
-                violation_error_message=_("This dagdeel has already been booked."),
+                violation_error_message=_("This half-day has already been booked."),
             ),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
@@ -205,6 +208,12 @@ class ShadowingDay(models.Model):
         return self.status == ShadowingStatus.PLANNED
 
     @property
+    def reflection_due(self) -> bool:
+        """Agreed (or logged), its date has come, and no reflection yet: the next step is
+        the shadower's reflection, not "planned"."""
+        return self.awaits_reflection and self.date <= timezone.localdate()
+
+    @property
     def is_declined(self) -> bool:
         return self.status == ShadowingStatus.DECLINED
 
@@ -237,7 +246,7 @@ class ShadowingDay(models.Model):
 
     @property
     def was_request(self) -> bool:
-        """A day asked for on a host's dagdeel that the host had not accepted (yet)."""
+        """A day asked for on a host's half-day that the host had not accepted (yet)."""
         return self.source == ShadowingSource.SLOT and self.accepted_at is None
 
     @property

@@ -26,14 +26,22 @@ from .choices import ACTIVE_STATUSES, EDITABLE_STATUSES, ShadowingSource
 from .models import ShadowingDay, ShadowingSlot
 from .transitions import Action, allowed
 
-# Who may shadow someone, and who may host: the issue names students and professionals.
+# Who may shadow someone, and who may host. Teachers shadow too when their network says so
+# (``Network.shadowing_teachers``, on by default): ``shadows(role, network)``.
 SHADOWER_ROLES = frozenset({Role.STUDENT, Role.PROFESSIONAL})
 HOST_ROLES = frozenset({Role.PROFESSIONAL})
 FOLLOWER_ROLES = frozenset({Role.TEACHER, Role.COORDINATOR})
 
 
+def shadows(role: str | None, network: Network) -> bool:
+    """Whether a member with ``role`` may shadow in ``network`` (no query)."""
+    if role in SHADOWER_ROLES:
+        return True
+    return role == Role.TEACHER and network.shadowing_teachers
+
+
 def can_shadow_in(user, network: Network) -> bool:
-    return role_in(user, network) in SHADOWER_ROLES
+    return shadows(role_in(user, network), network)
 
 
 def can_host_in(user, network: Network) -> bool:
@@ -59,7 +67,31 @@ def can_follow_students(user, network: Network) -> bool:
 
 def has_shadowing_page(user, network: Network) -> bool:
     """Whether the network's shadowing entry leads this person somewhere (others get 403)."""
-    return role_in(user, network) in SHADOWER_ROLES | FOLLOWER_ROLES
+    return bool(shadowing_tabs(role_in(user, network), network))
+
+
+# The pages of "Meelopen", one per part a person plays; the first is where they land.
+TAB_HOST = "host"
+TAB_LOGBOOK = "logbook"
+TAB_QUEUE = "queue"
+TAB_STUDENTS = "students"
+TAB_PATTERN = "pattern"
+
+
+def shadowing_tabs(role: str | None, network: Network) -> list[str]:
+    """The shadowing pages of a member with ``role``, the one they land on first: a
+    professional what they host, a student their logbook, a teacher their students' work,
+    a coordinator the pattern (no query)."""
+    if role == Role.PROFESSIONAL:
+        return [TAB_HOST, TAB_LOGBOOK]
+    if role == Role.STUDENT:
+        return [TAB_LOGBOOK]
+    if role == Role.TEACHER:
+        tabs = [TAB_STUDENTS, TAB_QUEUE]
+        return [*tabs, TAB_LOGBOOK] if network.shadowing_teachers else tabs
+    if role == Role.COORDINATOR:
+        return [TAB_PATTERN, TAB_STUDENTS]
+    return []
 
 
 def taught_students(user, network: Network):
@@ -155,6 +187,13 @@ def get_network_for_shadower(user, slug: str) -> Network:
 def get_network_for_host(user, slug: str) -> Network:
     network = get_network_for_member(user, slug)
     if not can_host_in(user, network):
+        raise PermissionDenied
+    return network
+
+
+def get_network_for_teacher(user, slug: str) -> Network:
+    network = get_network_for_member(user, slug)
+    if role_in(user, network) != Role.TEACHER:
         raise PermissionDenied
     return network
 

@@ -191,12 +191,12 @@ def register_section() -> None:
         title=gettext_lazy("Shadowing"),
         kept=gettext_lazy(
             "Your shadowing days as visitor (with your learning goals and reflections, and the "
-            "feedback on them) and as host, the dagdelen you offered and the feedback you wrote."
+            "feedback on them) and as host, the half-days you offered and the feedback you wrote."
         ),
         on_erase=gettext_lazy(
             "Your learning goals and reflections are blanked; the dates, hours and professions "
             "of your shadowing days stay for the network's figures. Shadowing days still to "
-            "come are cancelled, and the dagdelen you offered are withdrawn."
+            "come are cancelled, and the half-days you offered are withdrawn."
         ),
         export=export,
         erase=erase,

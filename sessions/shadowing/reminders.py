@@ -31,7 +31,7 @@ def morning_of(date: dt.date) -> dt.datetime:
 
 
 def day_key(day: ShadowingDay, what: str) -> str:
-    """Names the day at its date and dagdeel: a day moved to another date is a new key."""
+    """Names the day at its date and half-day: a day moved to another date is a new key."""
     return f"shadowing-day:{day.pk}@{day.date.isoformat()}:{day.dagdeel}:{what}"
 
 

@@ -11,7 +11,7 @@ Times are wall-clock times of one day (Europe/Amsterdam): a day does not cross m
 so daylight saving never changes its length.
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
@@ -55,14 +55,14 @@ def domain_of(profession: str) -> str:
 
 
 def default_times(dagdeel: str) -> tuple[time, time]:
-    """The usual start and end of ``dagdeel``."""
+    """The usual start and end of ``half-day``."""
     return DAGDEEL_TIMES[dagdeel]
 
 
 def times_or_defaults(
     dagdeel: str, starts_at: time | None, ends_at: time | None
 ) -> tuple[time, time]:
-    """The given times, each one left empty replaced by the dagdeel's usual one."""
+    """The given times, each one left empty replaced by the half-day's usual one."""
     default_start, default_end = default_times(dagdeel)
     return starts_at or default_start, ends_at or default_end
 
@@ -99,11 +99,30 @@ def a_year_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+# The Dutch school year runs from 1 August to 31 July.
+SCHOOL_YEAR_START_MONTH = 8
+
+
+def school_year(today: date) -> tuple[date, date]:
+    """The first and last day of the school year ``today`` lies in."""
+    first_year = today.year if today.month >= SCHOOL_YEAR_START_MONTH else today.year - 1
+    return date(first_year, SCHOOL_YEAR_START_MONTH, 1), date(
+        first_year + 1, SCHOOL_YEAR_START_MONTH, 1
+    ) - timedelta(days=1)
+
+
 def default_period(today: date, start: date | None, end: date | None) -> tuple[date, date]:
-    """The period asked for: by default the twelve months up to ``end`` (or ``today``);
-    a start after the end is swapped with it."""
-    end = end or today
-    start = start or a_year_before(end)
+    """The period asked for: by default this school year (1 August to 31 July); with only
+    an end, the twelve months up to it; with only a start, up to the end of this school
+    year (or a year after the start, if that is later); a start after the end is swapped
+    with it."""
+    year_start, year_end = school_year(today)
+    if start is None and end is None:
+        return year_start, year_end
+    if start is None:
+        start = a_year_before(end)
+    if end is None:
+        end = max(year_end, start)
     if start > end:
         start, end = end, start
     return start, end

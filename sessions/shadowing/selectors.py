@@ -9,7 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from accounts.choices import Domain, Profession
@@ -31,12 +44,12 @@ from .choices import (
 from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from .permissions import (
     HOST_ROLES,
-    SHADOWER_ROLES,
     followed_students,
     partner_network_ids,
+    shadows,
     taught_students,
 )
-from .rules import domain_of
+from .rules import crosses_domains, domain_of
 
 HAPPENED = list(HELD_STATUSES)
 
@@ -151,26 +164,80 @@ def host_candidates(network: Network) -> QuerySet[Membership]:
     )
 
 
-def open_slots_for(user, network: Network) -> QuerySet[ShadowingSlot]:
-    """Dagdelen from today on, of this network and its partners, that nobody booked."""
-    booked = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+def other_domain_professions(user) -> list[str]:
+    """The professions whose members are of the other domain for ``user``."""
+    return [code for code in Profession.values if crosses_domains(user.domain, domain_of(code))]
+
+
+def open_slots_for(
+    user,
+    network: Network,
+    *,
+    domain: str = "",
+    profession: str = "",
+    place: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> QuerySet[ShadowingSlot]:
+    """Half-days from today on, of this network and its partners, that nobody booked (nor
+    asked for), that fit the filters: ``domain`` "other" or "own" (for ``user``), a host
+    ``profession``, a ``place`` (part of the place or organisation) and a date range. Those
+    of the other domain come first, then the nearest date; each slot carries
+    ``other_domain``. No query of its own but the partner networks."""
+    taken = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
     ids = [network.pk, *partner_network_ids(network)]
-    return (
+    other = other_domain_professions(user)
+    slots = (
         ShadowingSlot.objects.filter(network_id__in=ids, date__gte=timezone.localdate())
         .exclude(host=user)
-        .exclude(Exists(booked))
-        .select_related("host", "network")
-        .order_by("date", "starts_at")
+        .exclude(Exists(taken))
+        .annotate(
+            other_domain=Case(
+                When(host__profession__in=other, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
     )
+    if domain == "other":
+        slots = slots.filter(host__profession__in=other)
+    elif domain == "own":
+        slots = slots.exclude(host__profession__in=other)
+    if profession:
+        slots = slots.filter(host__profession=profession)
+    if place.strip():
+        slots = slots.filter(
+            Q(place__icontains=place.strip()) | Q(organisation_name__icontains=place.strip())
+        )
+    if start is not None:
+        slots = slots.filter(date__gte=start)
+    if end is not None:
+        slots = slots.filter(date__lte=end)
+    return slots.select_related("host", "network").order_by("-other_domain", "date", "starts_at")
+
+
+def next_fitting_slots(user, network: Network, taken: ShadowingSlot, *, limit: int = 3):
+    """When ``taken`` went to someone else: the open half-days that fit best instead, from
+    its date on (other domain first, then the nearest date), at most ``limit``."""
+    return list(open_slots_for(user, network, start=taken.date).exclude(pk=taken.pk)[:limit])
 
 
 def slots_of_host(user, network: Network) -> QuerySet[ShadowingSlot]:
-    booked = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+    """The host's half-days from today on; ``booked`` when a day is agreed on it,
+    ``requested`` when someone only asked for it."""
+    agreed = [status for status in ACTIVE_STATUSES if status != ShadowingStatus.REQUESTED]
+    booked = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=agreed)
+    requested = ShadowingDay.objects.filter(slot=OuterRef("pk"), status=ShadowingStatus.REQUESTED)
     return (
         ShadowingSlot.objects.filter(host=user, network=network, date__gte=timezone.localdate())
-        .annotate(booked=Exists(booked))
+        .annotate(booked=Exists(booked), requested=Exists(requested))
         .order_by("date", "starts_at")
     )
+
+
+def last_slot_of(host) -> ShadowingSlot | None:
+    """The half-day the host offered last: its place and notes fill the next offer."""
+    return ShadowingSlot.objects.filter(host=host).order_by("-created_at", "-pk").first()
 
 
 def days_hosted_by(user, network: Network) -> QuerySet[ShadowingDay]:
@@ -252,8 +319,13 @@ class PatternMatrix:
     hours_per_domain: list[Tally]
     total_days: int
     total_hours: Decimal
+    # What waits now, whatever the period: a request from last month still waits.
     open_requests: int
     open_confirmations: int
+    # Teachers who shadowed, counted apart from the students and professionals above.
+    teacher_days: int = 0
+    teacher_hours: Decimal = Decimal(0)
+    teacher_hours_per_domain: list[Tally] = field(default_factory=list)
 
     def row(self, shadower_profession: str) -> list[dict | None]:
         return [self.cells.get((shadower_profession, p)) for p, _label in self.host_professions]
@@ -268,26 +340,50 @@ def days_in_period(network: Network, start: date, end: date) -> QuerySet[Shadowi
     return ShadowingDay.objects.filter(network=network, date__gte=start, date__lte=end)
 
 
+def _by_teacher():
+    """Whether the day's shadower is a current teacher of the day's network."""
+    return Exists(
+        Membership.objects.current().filter(
+            network_id=OuterRef("network_id"), user_id=OuterRef("shadower_id"), role=Role.TEACHER
+        )
+    )
+
+
 def pattern_matrix(network: Network, start: date, end: date) -> PatternMatrix:
-    """Which professions shadowed which (days that happened), hours per host domain, and
-    what still waits for the host; two queries."""
-    happened = days_in_period(network, start, end).filter(status__in=HAPPENED)
-    rows = happened.values("shadower__profession", "host__profession").annotate(
-        days=Count("pk"), hours=Sum("hours")
+    """Which professions shadowed which (days that happened in the period; teachers' days
+    apart), hours per host domain, and what waits for the host now, whatever the period;
+    two queries."""
+    happened = (
+        days_in_period(network, start, end)
+        .filter(status__in=HAPPENED)
+        .annotate(by_teacher=_by_teacher())
+    )
+    rows = (
+        happened.values("shadower__profession", "host__profession", "by_teacher")
+        .annotate(days=Count("pk"), hours=Sum("hours"))
+        .order_by()
     )
     cells: dict[tuple[str, str], dict] = {}
     domains: dict[str, Tally] = {}
+    teacher_domains: dict[str, Tally] = {}
     shadower_professions, host_professions = set(), set()
     for row in rows:
+        domain = domain_of(row["host__profession"])
+        if row["by_teacher"]:
+            tally = teacher_domains.setdefault(domain, Tally(domain, Domain(domain).label))
+            tally.hours += row["hours"]
+            tally.days += row["days"]
+            continue
         key = (row["shadower__profession"], row["host__profession"])
-        cells[key] = {"days": row["days"], "hours": row["hours"]}
+        cell = cells.setdefault(key, {"days": 0, "hours": Decimal(0)})
+        cell["days"] += row["days"]
+        cell["hours"] += row["hours"]
         shadower_professions.add(key[0])
         host_professions.add(key[1])
-        domain = domain_of(key[1])
         tally = domains.setdefault(domain, Tally(domain, Domain(domain).label))
         tally.hours += row["hours"]
         tally.days += row["days"]
-    counts = days_in_period(network, start, end).aggregate(
+    counts = ShadowingDay.objects.filter(network=network).aggregate(
         requested=Count("pk", filter=Q(status=ShadowingStatus.REQUESTED)),
         done=Count("pk", filter=Q(status__in=AWAITING_CONFIRMATION)),
     )
@@ -295,17 +391,23 @@ def pattern_matrix(network: Network, start: date, end: date) -> PatternMatrix:
     def labelled(professions):
         return sorted(((p, Profession(p).label) for p in professions), key=lambda x: str(x[1]))
 
+    def by_hours(tallies):
+        return sorted(tallies.values(), key=lambda t: -t.hours)
+
     return PatternMatrix(
         start=start,
         end=end,
         shadower_professions=labelled(shadower_professions),
         host_professions=labelled(host_professions),
         cells=cells,
-        hours_per_domain=sorted(domains.values(), key=lambda t: -t.hours),
+        hours_per_domain=by_hours(domains),
         total_days=sum(c["days"] for c in cells.values()),
         total_hours=sum((c["hours"] for c in cells.values()), Decimal(0)),
         open_requests=counts["requested"],
         open_confirmations=counts["done"],
+        teacher_days=sum(t.days for t in teacher_domains.values()),
+        teacher_hours=sum((t.hours for t in teacher_domains.values()), Decimal(0)),
+        teacher_hours_per_domain=by_hours(teacher_domains),
     )
 
 
@@ -384,6 +486,23 @@ def teacher_digest(teacher, network: Network, since: datetime) -> QuerySet[Shado
         .select_related("shadower", "host")
         .annotate(feedback_count=Count("feedback"))
         .order_by("-reflection_written_at")
+    )
+
+
+def feedback_queue(teacher, network: Network) -> QuerySet[ShadowingDay]:
+    """The teacher's queue: reflections of the students they teach in ``network`` that have
+    no feedback yet, oldest first (on days that were not declined or cancelled)."""
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    return (
+        ShadowingDay.objects.filter(
+            network=network,
+            shadower_id__in=taught_students(teacher, network),
+            reflection_written_at__isnull=False,
+        )
+        .exclude(status__in=CLOSED_STATUSES)
+        .exclude(Exists(has_feedback))
+        .select_related("network", "shadower", "host")
+        .order_by("reflection_written_at", "pk")
     )
 
 
@@ -533,8 +652,7 @@ def home_for(user, memberships: list[Membership], *, today: date | None = None) 
     """From the person's current memberships (with their networks, as the home page has
     them): one query for all their days, or none when no role of theirs shadows or hosts."""
     home = ShadowingHome()
-    roles = {m.role for m in memberships}
-    if not roles & (set(SHADOWER_ROLES) | set(HOST_ROLES)):
+    if not any(shadows(m.role, m.network) or m.role in HOST_ROLES for m in memberships):
         return home
     today = today or timezone.localdate()
     networks = {m.network_id: m.network for m in memberships}

@@ -9,12 +9,15 @@ What "the other domain" means, the usual times of a dagdeel and the hours a day 
 are pure rules in ``rules``; these functions apply them to the database.
 """
 
-from datetime import date, time
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from decimal import Decimal
 
+from dateutil.rrule import WEEKLY, rrule
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,11 +127,11 @@ def shadowing_slot_offer(
     if not can_host_in(host, network):
         raise PermissionDenied
     if on < timezone.localdate():
-        raise ValidationError(_("You can only offer dagdelen from today on."))
+        raise ValidationError(_("You can only offer half-days from today on."))
     starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
     check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
     if ShadowingSlot.objects.filter(host=host, date=on, dagdeel=dagdeel).exists():
-        raise ValidationError(_("You already offer this dagdeel."))
+        raise ValidationError(_("You already offer this half-day."))
     try:
         with transaction.atomic():
             return ShadowingSlot.objects.create(
@@ -143,7 +146,186 @@ def shadowing_slot_offer(
                 note=note,
             )
     except IntegrityError as error:
-        raise ValidationError(_("You already offer this dagdeel.")) from error
+        raise ValidationError(_("You already offer this half-day.")) from error
+
+
+class Repeat:
+    """How often a series of half-days comes back."""
+
+    ONCE = "once"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    WEEKS_BETWEEN = {ONCE: 0, WEEKLY: 1, FORTNIGHTLY: 2}
+
+
+MAX_SERIES = 26
+
+
+@dataclass
+class SeriesPlan:
+    """The dates of a series: those that will be offered, and those skipped with why."""
+
+    free: list[date]
+    clashes: list[tuple[date, str]]
+
+
+def series_dates(first: date, repeat: str, count: int) -> list[date]:
+    """``count`` dates from ``first`` on: once, weekly or every other week
+    (dateutil's rrule, so a series crosses the daylight-saving change on the same weekday)."""
+    if repeat not in Repeat.WEEKS_BETWEEN:
+        raise ValidationError(_("Choose how often the half-day comes back."))
+    if repeat == Repeat.ONCE:
+        return [first]
+    if not 1 <= count <= MAX_SERIES:
+        raise ValidationError(
+            _("A series has between 1 and %(max)s half-days.") % {"max": MAX_SERIES}
+        )
+    return [
+        moment.date()
+        for moment in rrule(
+            WEEKLY,
+            interval=Repeat.WEEKS_BETWEEN[repeat],
+            count=count,
+            dtstart=datetime.combine(first, time()),
+        )
+    ]
+
+
+def shadowing_slot_series_plan(
+    *, host: User, dates: list[date], dagdeel: str, starts_at: time, ends_at: time
+) -> SeriesPlan:
+    """Which of ``dates`` clash with the host's own offers or days (hosted or shadowed,
+    not declined or cancelled) at overlapping times or on the same half-day. Two queries,
+    whatever the number of dates."""
+    offers = ShadowingSlot.objects.filter(host=host, date__in=dates).filter(
+        Q(dagdeel=dagdeel) | Q(starts_at__lt=ends_at, ends_at__gt=starts_at)
+    )
+    days = (
+        ShadowingDay.objects.filter(date__in=dates, status__in=ACTIVE_STATUSES)
+        .filter(Q(host=host) | Q(shadower=host))
+        .filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .select_related("shadower", "host")
+    )
+    why: dict[date, str] = {}
+    for slot in offers:
+        why.setdefault(
+            slot.date,
+            _("you already offer %(dagdeel)s %(start)s–%(end)s")
+            % {
+                "dagdeel": slot.get_dagdeel_display().lower(),
+                "start": slot.starts_at.strftime("%H:%M"),
+                "end": slot.ends_at.strftime("%H:%M"),
+            },
+        )
+    for day in days:
+        if day.host_id == host.pk:
+            text = _("%(name)s shadows you %(start)s–%(end)s")
+            name = day.shadower
+        else:
+            text = _("you shadow %(name)s %(start)s–%(end)s")
+            name = day.host
+        why.setdefault(
+            day.date,
+            text
+            % {
+                "name": name,
+                "start": day.starts_at.strftime("%H:%M"),
+                "end": day.ends_at.strftime("%H:%M"),
+            },
+        )
+    return SeriesPlan(
+        free=[on for on in dates if on not in why],
+        clashes=sorted(why.items()),
+    )
+
+
+@transaction.atomic
+def shadowing_slot_series_offer(
+    *,
+    host: User,
+    network: Network,
+    first: date,
+    dagdeel: str,
+    place: str,
+    repeat: str = Repeat.ONCE,
+    count: int = 1,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
+    organisation_name: str = "",
+    note: str = "",
+) -> tuple[list[ShadowingSlot], SeriesPlan]:
+    """Offer the same half-day once, weekly or every other week, ``count`` times. Dates
+    that clash with the host's own offers or days are skipped (the plan says which and
+    why); the others are created, sharing one series id. Nothing is created when every
+    date clashes.
+
+    Side effects: one ShadowingSlot row per free date.
+    """
+    if not can_host_in(host, network):
+        raise PermissionDenied
+    if first < timezone.localdate():
+        raise ValidationError(_("You can only offer half-days from today on."))
+    if not place.strip():
+        raise ValidationError(_("Say where the day takes place."))
+    starts_at, ends_at = times_or_defaults(dagdeel, starts_at, ends_at)
+    check_times(starts_at, ends_at, hours_between(starts_at, ends_at))
+    dates = series_dates(first, repeat, count)
+    # Lock the host: two offers at once must not both pass the clash check.
+    User.objects.select_for_update().filter(pk=host.pk).first()
+    plan = shadowing_slot_series_plan(
+        host=host, dates=dates, dagdeel=dagdeel, starts_at=starts_at, ends_at=ends_at
+    )
+    if not plan.free:
+        if len(dates) == 1:
+            raise ValidationError(
+                _("You cannot offer this half-day: %(why)s.") % {"why": plan.clashes[0][1]}
+            )
+        raise ValidationError(_("Every date of this series clashes with what you already do."))
+    series = uuid.uuid4() if len(dates) > 1 else None
+    slots = ShadowingSlot.objects.bulk_create(
+        [
+            ShadowingSlot(
+                network=network,
+                host=host,
+                date=on,
+                dagdeel=dagdeel,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=place.strip(),
+                organisation_name=organisation_name.strip(),
+                note=note.strip(),
+                series=series,
+            )
+            for on in plan.free
+        ]
+    )
+    return slots, plan
+
+
+@transaction.atomic
+def shadowing_slot_series_withdraw(
+    *, slot: ShadowingSlot, by: User
+) -> tuple[int, list[ShadowingSlot]]:
+    """Take back ``slot`` and the later half-days of its series that nobody asked for.
+
+    Returns how many were withdrawn and the ones kept because someone booked or requested
+    them (their requests are answered one by one). Side effects: deletes those slot rows.
+    """
+    if slot.host_id != by.pk:
+        raise PermissionDenied
+    if slot.series is None:
+        raise ValidationError(_("This half-day is not part of a series."))
+    taken = ShadowingDay.objects.filter(slot=OuterRef("pk"), status__in=ACTIVE_STATUSES)
+    later = (
+        ShadowingSlot.objects.select_for_update()
+        .filter(host=by, series=slot.series, date__gte=slot.date)
+        .annotate(taken=Exists(taken))
+        .order_by("date")
+    )
+    kept = [s for s in later if s.taken]
+    free = [s.pk for s in later if not s.taken]
+    ShadowingSlot.objects.filter(pk__in=free).delete()
+    return len(free), kept
 
 
 @transaction.atomic
@@ -156,7 +338,7 @@ def shadowing_slot_withdraw(*, slot: ShadowingSlot, by: User) -> None:
     if slot.host_id != by.pk:
         raise PermissionDenied
     if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
-        raise ValidationError(_("Someone has booked this dagdeel; decline their request instead."))
+        raise ValidationError(_("Someone has booked this half-day; decline their request instead."))
     slot.delete()
 
 
@@ -183,9 +365,9 @@ def shadowing_day_request(
     if slot.host_id == shadower.pk:
         raise ValidationError(_("You cannot shadow yourself."))
     if slot.date < timezone.localdate():
-        raise ValidationError(_("This dagdeel has passed."))
+        raise ValidationError(_("This half-day has passed."))
     if slot.days.filter(status__in=ACTIVE_STATUSES).exists():
-        raise ValidationError(_("This dagdeel has already been booked. Choose another one."))
+        raise ValidationError(_("This half-day has already been booked. Choose another one."))
     if not learning_goals.strip():
         raise ValidationError(_("Write down what you want to learn on this day."))
     hours = hours_between(slot.starts_at, slot.ends_at)
@@ -224,7 +406,7 @@ def shadowing_day_request(
     except IntegrityError as error:
         # Someone else booked the slot between our check and our insert.
         raise ValidationError(
-            _("This dagdeel has already been booked. Choose another one.")
+            _("This half-day has already been booked. Choose another one.")
         ) from error
 
 
@@ -331,7 +513,7 @@ def shadowing_day_edit(
         if not perms.day_is_movable(locked):
             raise ValidationError(
                 _(
-                    "This day was booked on a dagdeel the host offered; its date and time stay "
+                    "This day was booked on a half-day the host offered; its date and time stay "
                     "as the host offered them."
                 )
             )
@@ -487,5 +669,8 @@ __all__ = [
     "shadowing_day_transition",
     "shadowing_feedback_give",
     "shadowing_slot_offer",
+    "shadowing_slot_series_offer",
+    "shadowing_slot_series_plan",
+    "shadowing_slot_series_withdraw",
     "shadowing_slot_withdraw",
 ]

@@ -58,20 +58,26 @@ urlpatterns = [
         name="feedback",
     ),
     path(
-        "netwerken/<slug:slug>/meelopen/gastheer/",
+        "netwerken/<slug:slug>/meelopen/gastgever/",
         views.host_overview,
         name="host",
     ),
     path(
-        "netwerken/<slug:slug>/meelopen/gastheer/aanbieden/",
+        "netwerken/<slug:slug>/meelopen/gastgever/aanbieden/",
         views.slot_offer,
         name="slot_offer",
     ),
     path(
-        "netwerken/<slug:slug>/meelopen/gastheer/dagdelen/<int:pk>/intrekken/",
+        "netwerken/<slug:slug>/meelopen/gastgever/dagdelen/<int:pk>/intrekken/",
         views.slot_withdraw,
         name="slot_withdraw",
     ),
+    path(
+        "netwerken/<slug:slug>/meelopen/gastgever/dagdelen/<int:pk>/reeks-intrekken/",
+        views.slot_series_withdraw,
+        name="slot_series_withdraw",
+    ),
+    path("netwerken/<slug:slug>/meelopen/feedback/", views.feedback_queue, name="queue"),
     path("netwerken/<slug:slug>/meelopen/studenten/", views.students, name="students"),
     path(
         "netwerken/<slug:slug>/meelopen/studenten/<int:user_pk>/",

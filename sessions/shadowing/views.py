@@ -8,10 +8,16 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lin_platform.exports import FORMATS, table_response
-from lin_platform.feedback import validation_error_to_form, validation_error_to_messages
+from lin_platform.feedback import (
+    validation_error_messages,
+    validation_error_to_form,
+    validation_error_to_messages,
+)
 from lin_platform.redirects import local_next
 from networks.choices import Role
 from networks.permissions import get_network_for_coordinator, get_network_for_member, role_in
@@ -30,26 +36,47 @@ from .forms import (
     ReflectionForm,
     RequestForm,
     ShadowingSettingsForm,
+    SlotFilterForm,
     SlotForm,
 )
+from .rules import times_or_defaults
 
 
 def _day_url(day) -> str:
     return reverse("shadowing:day", args=[day.network.slug, day.pk])
 
 
+TAB_PAGES = {
+    perms.TAB_HOST: ("shadowing:host", _lazy("Days I host")),
+    perms.TAB_LOGBOOK: ("shadowing:logbook", _lazy("My logbook")),
+    perms.TAB_QUEUE: ("shadowing:queue", _lazy("Feedback to give")),
+    perms.TAB_STUDENTS: ("shadowing:students", _lazy("Students")),
+    perms.TAB_PATTERN: ("shadowing:pattern", _lazy("Pattern")),
+}
+
+
+def _tabs(request, network, active: str) -> list[dict]:
+    """The person's shadowing pages, as tabs (shown when there are several)."""
+    return [
+        {
+            "label": TAB_PAGES[tab][1],
+            "url": reverse(TAB_PAGES[tab][0], args=[network.slug]),
+            "active": tab == active,
+        }
+        for tab in perms.shadowing_tabs(role_in(request.user, network), network)
+    ]
+
+
 @login_required
 def shadowing_home(request, slug):
-    """The network's shadowing entry: each role lands on its own page."""
+    """The network's shadowing entry: each role lands on its own page (a professional on
+    what they host, a student on their logbook, a teacher on their students, a coordinator
+    on the pattern); the others are tabs there."""
     network = get_network_for_member(request.user, slug)
-    role = role_in(request.user, network)
-    if role in perms.SHADOWER_ROLES:
-        return redirect("shadowing:logbook", slug)
-    if role == Role.TEACHER:
-        return redirect("shadowing:students", slug)
-    if role == Role.COORDINATOR:
-        return redirect("shadowing:pattern", slug)
-    raise PermissionDenied
+    tabs = perms.shadowing_tabs(role_in(request.user, network), network)
+    if not tabs:
+        raise PermissionDenied
+    return redirect(TAB_PAGES[tabs[0]][0], slug)
 
 
 # --- The shadower ------------------------------------------------------------------------
@@ -63,7 +90,9 @@ def logbook(request, slug):
         **crumbs_context(network, _("My logbook")),
         "network": network,
         "book": selectors.logbook(days, network.shadowing_dagdelen_required_for(request.user)),
-        "can_host": perms.can_host_in(request.user, network),
+        # Only students need a number of half-days; the others log what they did.
+        "is_student": role_in(request.user, network) == Role.STUDENT,
+        "tabs": _tabs(request, network, perms.TAB_LOGBOOK),
     }
     return render(request, "shadowing/logbook.html", context)
 
@@ -91,14 +120,17 @@ def logbook_print(request, slug):
 @login_required
 def open_slots(request, slug):
     network = perms.get_network_for_shadower(request.user, slug)
-    slots = list(selectors.open_slots_for(request.user, network))
-    for slot in slots:
-        slot.same_domain = services.same_domain(request.user, slot.host)
-    return render(
-        request,
-        "shadowing/slots.html",
-        {**crumbs_context(network, _("Open dagdelen")), "network": network, "slots": slots},
-    )
+    form = SlotFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    slots = list(selectors.open_slots_for(request.user, network, **filters))
+    context = {
+        **crumbs_context(network, _("Open half-days")),
+        "network": network,
+        "slots": slots,
+        "form": form,
+        "filtered": bool(filters),
+    }
+    return render(request, "shadowing/slots.html", context)
 
 
 @login_required
@@ -124,14 +156,17 @@ def slot_request(request, slug, pk):
                 _("Your request has been sent to %(host)s.") % {"host": slot.host},
             )
             return redirect(_day_url(day))
+    booked = perms.slot_is_booked(slot)
     context = {
-        **crumbs_context(network, _("Request a dagdeel")),
+        **crumbs_context(network, _("Request a half-day")),
         "network": network,
         "slot": slot,
         "form": form,
         "same_domain": same,
         "refused": same and network.shadowing_same_domain == "refuse",
-        "booked": perms.slot_is_booked(slot),
+        "booked": booked,
+        # Taken by someone else: the half-days that fit best instead.
+        "alternatives": selectors.next_fitting_slots(request.user, network, slot) if booked else [],
     }
     return render(request, "shadowing/slot_request.html", context)
 
@@ -365,19 +400,47 @@ def day_confirm(request, slug, pk):
 @login_required
 @require_POST
 def day_feedback(request, slug, pk):
+    """Feedback on a reflection, from the day's page or in place from the teacher's queue
+    (htmx answers with the queue item; a plain post goes back to ``next``)."""
     day = perms.get_day_for_teacher(request.user, slug, pk)
     form = FeedbackForm(request.POST)
+    problem = None
     try:
         services.shadowing_feedback_give(
             day=day, teacher=request.user, text=form.cleaned_data["text"] if form.is_valid() else ""
         )
     except ValidationError as error:
-        validation_error_to_messages(request, error)
+        problem = error
+    if request.htmx:
+        context = {
+            "network": day.network,
+            "day": day,
+            "saved": problem is None,
+            "text": form.cleaned_data.get("text", "") if form.is_valid() else "",
+            "error": " ".join(validation_error_messages(problem)) if problem else "",
+        }
+        return render(request, "shadowing/partials/queue_item.html", context)
+    if problem is not None:
+        validation_error_to_messages(request, problem)
     else:
         messages.success(
             request, _("Your feedback is saved; %(name)s sees it.") % {"name": day.shadower}
         )
-    return redirect(_day_url(day))
+    return redirect(_safe_next(request, day))
+
+
+@login_required
+def feedback_queue(request, slug):
+    """The teacher's queue: reflections of their students waiting for feedback, oldest
+    first, each with its feedback form in place."""
+    network = perms.get_network_for_teacher(request.user, slug)
+    context = {
+        **crumbs_context(network, _("Feedback to give")),
+        "network": network,
+        "days": list(selectors.feedback_queue(request.user, network)),
+        "tabs": _tabs(request, network, perms.TAB_QUEUE),
+    }
+    return render(request, "shadowing/queue.html", context)
 
 
 # --- The host ----------------------------------------------------------------------------
@@ -395,36 +458,92 @@ def host_overview(request, slug):
         "planned": [d for d in days if d.awaits_reflection],
         "history": [d for d in days if d.status in HISTORY_STATUSES],
         "slots": list(selectors.slots_of_host(request.user, network)),
-        "form": SlotForm(),
         "decline_form": DeclineForm(),
+        "tabs": _tabs(request, network, perms.TAB_HOST),
     }
     return render(request, "shadowing/host.html", context)
 
 
+def _remembered(host) -> dict:
+    """Place, organisation and note of the host's last offer, for the next one."""
+    last = selectors.last_slot_of(host)
+    if last is None:
+        return {}
+    return {"place": last.place, "organisation_name": last.organisation_name, "note": last.note}
+
+
 @login_required
 def slot_offer(request, slug):
+    """Offer one half-day or a series; when dates of a series clash with what the host
+    already does, a confirm step lists them before the others are offered."""
     network = perms.get_network_for_host(request.user, slug)
-    form = SlotForm(request.POST or None)
+    form = SlotForm(request.POST or None, initial=_remembered(request.user))
+    plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        when = {
+            "dagdeel": data["dagdeel"],
+            "starts_at": data["starts_at"],
+            "ends_at": data["ends_at"],
+        }
         try:
-            services.shadowing_slot_offer(
+            dates = services.series_dates(data["date"], data["repeat"], data["count"])
+            start, end = times_or_defaults(data["dagdeel"], data["starts_at"], data["ends_at"])
+            plan = services.shadowing_slot_series_plan(
+                host=request.user,
+                dates=dates,
+                dagdeel=data["dagdeel"],
+                starts_at=start,
+                ends_at=end,
+            )
+            if plan.clashes and plan.free and request.POST.get("confirm") != "1":
+                context = {
+                    **crumbs_context(network, _("Offer a half-day")),
+                    "network": network,
+                    "form": form,
+                    "plan": plan,
+                }
+                return render(request, "shadowing/slot_offer.html", context)
+            slots, plan = services.shadowing_slot_series_offer(
                 host=request.user,
                 network=network,
-                on=data["date"],
-                dagdeel=data["dagdeel"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
+                first=data["date"],
+                repeat=data["repeat"],
+                count=data["count"],
                 organisation_name=data["organisation_name"],
                 place=data["place"],
                 note=data["note"],
+                **when,
             )
         except ValidationError as error:
             validation_error_to_form(form, error)
+            plan = None
         else:
-            messages.success(request, _("Your dagdeel is offered to the network."))
+            if len(slots) == 1 and not plan.clashes:
+                messages.success(request, _("Your half-day is offered to the network."))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)s half-day is offered to the network.",
+                        "%(n)s half-days are offered to the network.",
+                        len(slots),
+                    )
+                    % {"n": len(slots)},
+                )
+            if plan.clashes:
+                messages.warning(
+                    request,
+                    _("Skipped because you already have something then: %(dates)s.")
+                    % {"dates": ", ".join(on.strftime("%d-%m-%Y") for on, _why in plan.clashes)},
+                )
             return redirect("shadowing:host", network.slug)
-    context = {**crumbs_context(network, _("Offer a dagdeel")), "network": network, "form": form}
+    context = {
+        **crumbs_context(network, _("Offer a half-day")),
+        "network": network,
+        "form": form,
+        "plan": None,
+    }
     return render(request, "shadowing/slot_offer.html", context)
 
 
@@ -438,7 +557,39 @@ def slot_withdraw(request, slug, pk):
     except ValidationError as error:
         validation_error_to_messages(request, error)
     else:
-        messages.success(request, _("The dagdeel is no longer offered."))
+        messages.success(request, _("The half-day is no longer offered."))
+    return redirect("shadowing:host", network.slug)
+
+
+@login_required
+@require_POST
+def slot_series_withdraw(request, slug, pk):
+    """Withdraw a half-day of a series and every later one nobody asked for."""
+    network = perms.get_network_for_host(request.user, slug)
+    slot = perms.get_slot_for_host(request.user, network, pk)
+    try:
+        withdrawn, kept = services.shadowing_slot_series_withdraw(slot=slot, by=request.user)
+    except ValidationError as error:
+        validation_error_to_messages(request, error)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s half-day of the series is no longer offered.",
+                "%(n)s half-days of the series are no longer offered.",
+                withdrawn,
+            )
+            % {"n": withdrawn},
+        )
+        if kept:
+            messages.warning(
+                request,
+                _(
+                    "Someone asked for these, so they stay: %(dates)s. Answer or decline "
+                    "those requests one by one."
+                )
+                % {"dates": ", ".join(s.date.strftime("%d-%m-%Y") for s in kept)},
+            )
     return redirect("shadowing:host", network.slug)
 
 
@@ -449,7 +600,12 @@ def slot_withdraw(request, slug, pk):
 def students(request, slug):
     network = perms.get_network_for_follower(request.user, slug)
     rows = selectors.students_overview(network, viewer=request.user)
-    context = {**crumbs_context(network, _("Students")), "network": network, "rows": rows}
+    context = {
+        **crumbs_context(network, _("Students")),
+        "network": network,
+        "rows": rows,
+        "tabs": _tabs(request, network, perms.TAB_STUDENTS),
+    }
     return render(request, "shadowing/students.html", context)
 
 
@@ -472,6 +628,7 @@ def pattern(request, slug):
         "network": network,
         "form": form,
         "matrix": selectors.pattern_matrix(network, start, end),
+        "tabs": _tabs(request, network, perms.TAB_PATTERN),
         "query": f"start={start.isoformat()}&end={end.isoformat()}",
     }
     return render(request, "shadowing/pattern.html", context)

@@ -48,7 +48,7 @@ def test_student_shadowing_journey(page, live_server):
     # The student finds the social worker's dagdeel and requests it.
     sign_in(page, live_server, student)
     visit(page, f"{base}/logboek/", "01-logbook-empty")
-    page.get_by_role("link", name="Find an open dagdeel").click()
+    page.get_by_role("link", name="Find an open half-day").click()
     check_axe(page)
     shot(page, "02-open-slots")
     page.get_by_role("link", name=re.compile("with Hamid El Amrani")).click()
@@ -64,7 +64,7 @@ def test_student_shadowing_journey(page, live_server):
 
     # The host accepts.
     sign_in(page, live_server, host)
-    visit(page, f"{base}/gastheer/", "04-host-requests")
+    visit(page, f"{base}/gastgever/", "04-host-requests")
     page.get_by_role("button", name="Accept Sanne de Vries").click()
     check_axe(page)
     assert page.locator(".alert").first.inner_text() == (
@@ -122,7 +122,7 @@ def test_student_shadowing_journey(page, live_server):
     assert (
         page.locator("#progress-heading + p")
         .inner_text()
-        .startswith("1 of 4 required dagdelen confirmed.")
+        .startswith("1 of 4 required half-days confirmed.")
     )
     visit(page, f"{base}/logboek/afdrukken/", "13-print")
     page.emulate_media(media="print")

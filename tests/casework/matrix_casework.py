@@ -173,7 +173,8 @@ ENTRIES = [
         method="post",
         args=lambda w: [w.network.slug, _case(w)],
         foreign_args=lambda w: [w.network.slug, _foreign_case(w)],
-        data=lambda w: {"discipline": "dietitian", "text": "Eiwitverrijkte tussendoortjes."},
+        # No discipline: filed under the author's own profession.
+        data=lambda w: {"text": "Eiwitverrijkte tussendoortjes."},
         expect=only(PAIR_AND_COORDINATORS, 302, **NOT_FOR_LIMITED),
     ),
     Entry(

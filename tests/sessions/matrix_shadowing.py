@@ -28,7 +28,8 @@ from tests.sessions.factories_shadowing import (
 )
 
 SEERS = ("student", "professional", "teacher", "coordinator")
-SHADOWERS = ["student", "professional"]
+# Teachers shadow too (the network setting is on by default).
+SHADOWERS = ["student", "professional", "teacher"]
 
 
 def day_table(ok_for, ok=200) -> dict:
@@ -93,6 +94,27 @@ def _slot(w):
 
 def _own_slot(w):
     slot = ShadowingSlotFactory(network=w.network, host=_host(w))
+    return [w.network.slug, slot.pk]
+
+
+def _own_series_slot(w):
+    import uuid
+
+    series = uuid.uuid4()
+    host = _host(w)
+    slot = ShadowingSlotFactory(network=w.network, host=host, series=series)
+    ShadowingSlotFactory(
+        network=w.network, host=host, series=series, date=slot.date + timedelta(days=7)
+    )
+    return [w.network.slug, slot.pk]
+
+
+def _foreign_series_slot(w):
+    import uuid
+
+    slot = ShadowingSlotFactory(
+        network=w.other_network, host=social_worker(w.other_network), series=uuid.uuid4()
+    )
     return [w.network.slug, slot.pk]
 
 
@@ -272,6 +294,28 @@ ENTRIES = [
         foreign_args=_foreign_slot,
         expect=only(["professional"], 302),
     ),
+    Entry(
+        "shadowing:slot_series_withdraw",
+        method="post",
+        args=_own_series_slot,
+        foreign_args=_foreign_series_slot,
+        expect=only(["professional"], 302),
+    ),
+    Entry(
+        "shadowing:slot_offer",
+        label="series",
+        method="post",
+        args=_slug,
+        data=lambda w: {
+            "date": "2099-03-02",
+            "dagdeel": "afternoon",
+            "place": "Buurthuis",
+            "repeat": "weekly",
+            "count": "4",
+        },
+        expect=only(["professional"], 302),
+    ),
+    Entry("shadowing:queue", args=_slug, expect=only(["teacher"])),
     Entry("shadowing:students", args=_slug, expect=only(["teacher", "coordinator"])),
     Entry(
         "shadowing:student",

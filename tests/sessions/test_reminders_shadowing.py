@@ -381,7 +381,7 @@ def test_a_withdrawn_request_says_so_and_frees_the_dagdeel(
     assert outbox() == [("henk@example.org", "Sara Student withdrew the request to shadow you")]
     assert (
         "Sara Student has withdrawn the request to shadow you on Thursday 12 March 2026 "
-        "(morning); you need not answer it any more. The dagdeel you offered is open again "
+        "(morning); you need not answer it any more. The half-day you offered is open again "
         "for others in the network."
     ) in mail.outbox[0].body
 

@@ -329,7 +329,7 @@ def test_booked_slot_requested_again(client, network, student, host):
     response = client.post(
         url("shadowing:slot_request", network.slug, slot.pk), {"learning_goals": "y"}
     )
-    assert form_errors(response) == ["This dagdeel has already been booked. Choose another one."]
+    assert form_errors(response) == ["This half-day has already been booked. Choose another one."]
     assert rows() == before
 
 
@@ -368,7 +368,7 @@ def test_slot_in_the_past_cannot_be_offered(client, network, host):
         url("shadowing:slot_offer", network.slug),
         {"date": "2020-01-01", "dagdeel": "morning", "place": "Buurthuis"},
     )
-    assert form_errors(response) == ["You can only offer dagdelen from today on."]
+    assert form_errors(response) == ["You can only offer half-days from today on."]
     assert ShadowingSlot.objects.count() == 0
 
 
@@ -377,7 +377,9 @@ def test_same_slot_offered_twice(client, network, host):
     data = {"date": "2099-01-05", "dagdeel": "morning", "place": "Buurthuis"}
     client.post(url("shadowing:slot_offer", network.slug), data)
     response = client.post(url("shadowing:slot_offer", network.slug), data)
-    assert form_errors(response) == ["You already offer this dagdeel."]
+    assert form_errors(response) == [
+        "You cannot offer this half-day: you already offer morning 08:30–12:30."
+    ]
     assert ShadowingSlot.objects.count() == 1
 
 
@@ -387,7 +389,7 @@ def test_booked_slot_cannot_be_withdrawn(client, network, student, host):
     client.force_login(host)
     response = client.post(url("shadowing:slot_withdraw", network.slug, slot.pk), follow=True)
     assert messages_of(response) == [
-        "Someone has booked this dagdeel; decline their request instead."
+        "Someone has booked this half-day; decline their request instead."
     ]
     assert ShadowingSlot.objects.count() == 1
 

@@ -414,7 +414,7 @@ def test_the_shadower_changes_the_goals_of_a_booked_day_only(client, network, st
             day=day, by=student, learning_goals="x", on=next_week(), dagdeel="afternoon"
         )
     assert raised.value.messages == [
-        "This day was booked on a dagdeel the host offered; its date and time stay as the host "
+        "This day was booked on a half-day the host offered; its date and time stay as the host "
         "offered them."
     ]
 

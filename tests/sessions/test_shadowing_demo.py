@@ -1,9 +1,11 @@
 """The demo logbooks: every student gets one, hosts offer dagdelen, twice adds nothing."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from accounts.choices import Profession
 from networks.choices import Role
@@ -103,8 +105,11 @@ def test_every_demo_teacher_follows_students_of_their_own_school():
             .values_list("organisation_id", flat=True)
         )
         assert schools == {teacher.organisation_id}, teacher.user.email
-        reflections = days_visible_to(teacher.user, teacher.network).exclude(
-            reflection_written_at=None
+        # Their students' reflections (a teacher who shadowed also sees their own).
+        reflections = (
+            days_visible_to(teacher.user, teacher.network)
+            .exclude(reflection_written_at=None)
+            .exclude(shadower=teacher.user)
         )
         assert {d.shadower_id for d in reflections} == taught, teacher.user.email
     # Feedback comes from a teacher who teaches the student, never from another school's.
@@ -133,3 +138,23 @@ def test_demo_days_and_dagdelen_fall_on_weekdays(today):
     assert ShadowingDay.objects.filter(status="requested").count() == 5
     # On a Wednesday too, when the weekend moves "in three days" onto the planned day.
     assert ShadowingDay.objects.filter(status="cancelled").count() == 1
+
+
+def test_the_demo_shows_a_series_a_shadowing_teacher_and_a_queue():
+    from networks.demo import seed
+    from networks.models import Membership
+    from sessions.shadowing.rules import default_period
+    from sessions.shadowing.selectors import feedback_queue, pattern_matrix
+
+    seed(scale=1)
+    seed_shadowing(scale=1)
+    series = ShadowingSlot.objects.exclude(series=None).values_list("series", flat=True)
+    assert len(series) >= 2 and len(set(series)) < len(series)
+    teacher = Membership.objects.current().filter(role=Role.TEACHER).first()
+    assert feedback_queue(teacher.user, teacher.network).exists()
+    start, end = default_period(timezone.localdate(), None, None)
+    start = min(start, timezone.localdate() - timedelta(days=30))
+    assert pattern_matrix(teacher.network, start, end).teacher_days == 1
+    before = ShadowingSlot.objects.count()
+    seed_shadowing(scale=1)
+    assert ShadowingSlot.objects.count() == before

@@ -29,10 +29,10 @@ DUTCH_HEADER = [
     "wie meeloopt",
     "beroep van wie meeloopt",
     "domein van wie meeloopt",
-    "gastheer",
-    "beroep van de gastheer",
-    "domein van de gastheer",
-    "netwerk van de gastheer",
+    "gastgever",
+    "beroep van de gastgever",
+    "domein van de gastgever",
+    "netwerk van de gastgever",
     "organisatie",
     "plaats",
 ]
@@ -84,7 +84,7 @@ def test_the_csv_export_reads_in_dutch(client, network, days):
             "08:30",
             "12:30",
             "3,5",
-            "Bevestigd door de gastheer",
+            "Bevestigd door de gastgever",
             "Sanne Student",
             "Student verpleegkunde",
             "Zorg",
@@ -126,14 +126,14 @@ def test_the_xlsx_export_reads_in_dutch_with_a_frozen_bold_header(client, networ
     rows = [list(row) for row in days_sheet.iter_rows(values_only=True)]
     assert rows[0] == DUTCH_HEADER
     assert [row[:6] for row in rows[1:]] == [
-        ["2026-03-12", "Ochtend", "08:30", "12:30", 3.5, "Bevestigd door de gastheer"],
+        ["2026-03-12", "Ochtend", "08:30", "12:30", 3.5, "Bevestigd door de gastgever"],
         ["2026-03-19", "Middag", "13:00", "17:00", 4, "Geannuleerd"],
     ]
     assert [cell.font.bold for cell in days_sheet[1]] == [True] * len(DUTCH_HEADER)
     assert days_sheet.freeze_panes == "A2"
     # The cancelled day took no place: the matrix and the hours count the confirmed one only.
     assert [list(r) for r in book["Wie liep mee met wie"].iter_rows(values_only=True)] == [
-        ["Meegelopen ↓ / gastheer →", "Sociaal werker"],
+        ["Meegelopen ↓ / gastgever →", "Sociaal werker"],
         ["Student verpleegkunde", 1],
     ]
     assert [list(r) for r in book["Uren per domein"].iter_rows(values_only=True)] == [
@@ -150,7 +150,7 @@ def test_an_english_coordinator_reads_english(client, network, days):
         {"start": "2026-03-01", "end": "2026-03-31"},
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:7] == ["date", "dagdeel", "from", "until", "hours", "status", "who shadows"]
+    assert rows[0][:7] == ["date", "half-day", "from", "until", "hours", "status", "who shadows"]
     assert [row[1] for row in rows[1:]] == ["Morning", "Afternoon"]
     assert [row[4:6] for row in rows[1:]] == [
         ["3.5", "Confirmed by the host"],
@@ -205,7 +205,7 @@ def test_the_attendance_export_in_dutch_through_the_same_helper(client, network)
     assert ([c.font.bold for c in sheet[1]], sheet.freeze_panes) == ([True] * 7, "A2")
 
 
-def test_the_default_period_is_a_year_back_also_from_a_leap_day():
+def test_the_period_is_a_year_back_from_a_leap_day_and_by_default_this_school_year():
     assert PeriodForm({"end": "2028-02-29"}).period() == (date(2027, 2, 28), date(2028, 2, 29))
     with time_machine.travel("2028-02-29 09:00 +01:00", tick=False):
-        assert PeriodForm(None).period() == (date(2027, 2, 28), date(2028, 2, 29))
+        assert PeriodForm(None).period() == (date(2027, 8, 1), date(2028, 7, 31))

@@ -143,11 +143,23 @@ TODAY = date(2026, 3, 15)
 @pytest.mark.parametrize(
     ("start", "end", "period"),
     [
-        (None, None, (date(2025, 3, 15), TODAY)),
+        (None, None, (date(2025, 8, 1), date(2026, 7, 31))),
         (None, date(2026, 1, 31), (date(2025, 1, 31), date(2026, 1, 31))),
-        (date(2026, 1, 1), None, (date(2026, 1, 1), TODAY)),
+        (date(2026, 1, 1), None, (date(2026, 1, 1), date(2026, 7, 31))),
         (date(2026, 2, 1), date(2026, 1, 1), (date(2026, 1, 1), date(2026, 2, 1))),
     ],
 )
-def test_the_default_period_is_the_last_twelve_months(start, end, period):
+def test_the_default_period_is_this_school_year(start, end, period):
     assert default_period(TODAY, start, end) == period
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        (date(2026, 7, 31), (date(2025, 8, 1), date(2026, 7, 31))),
+        (date(2026, 8, 1), (date(2026, 8, 1), date(2027, 7, 31))),
+        (date(2028, 2, 29), (date(2027, 8, 1), date(2028, 7, 31))),
+    ],
+)
+def test_the_school_year_turns_on_the_first_of_august(today, year):
+    assert default_period(today, None, None) == year
