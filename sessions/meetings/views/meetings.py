@@ -19,6 +19,7 @@ from .. import permissions
 from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
 from ..rules import local_zone, occurrence_times, series_dates
+from ..sections import render_meeting_sections
 from ..selectors.meetings import meeting_page
 from ..services import meetings as services
 from ..services.attendance import checkin_window_open
@@ -119,7 +120,12 @@ def meeting_context(request, meeting, **extra) -> dict:
 @login_required
 def meeting_detail(request, slug, pk):
     meeting = permissions.get_meeting_for_member(request.user, pk, slug)
-    context = meeting_context(request, meeting, crumbs=meeting_crumbs(meeting, request.user))
+    context = meeting_context(
+        request,
+        meeting,
+        crumbs=meeting_crumbs(meeting, request.user),
+        sections=render_meeting_sections(request, meeting),
+    )
     return render(request, "meetings/meeting_detail.html", context)
 
 
