@@ -64,27 +64,30 @@ class AnswerForm(forms.Form):
                     for i, value in enumerate(range(instrument.scale_min, instrument.scale_max + 1))
                 ]
                 field = forms.ChoiceField(
-                    label=label, choices=choices, widget=forms.RadioSelect, required=False
+                    label=label,
+                    choices=choices,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                    required=False,
                 )
             elif item.kind == inst.ZERO_TEN:
                 field = forms.ChoiceField(
                     label=label,
                     choices=[(str(n), str(n)) for n in range(11)],
-                    widget=forms.RadioSelect,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                     required=False,
                 )
             elif item.kind == inst.SINGLE:
                 field = forms.ChoiceField(
                     label=label,
                     choices=[(v, t) for v, t in item.options],
-                    widget=forms.RadioSelect,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                     required=False,
                 )
             elif item.kind == inst.MULTIPLE:
                 field = forms.MultipleChoiceField(
                     label=label,
                     choices=[(v, t) for v, t in item.options],
-                    widget=forms.CheckboxSelectMultiple,
+                    widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
                     required=False,
                 )
             else:
