@@ -30,7 +30,7 @@ from .forms import (
     initial_from,
 )
 from .models import CustomInstrument, Response
-from .registry import get_instrument
+from .registry import custom_as_instrument, get_instrument
 from .stats import min_group
 
 
@@ -51,13 +51,17 @@ def index(request, slug):
     """The network's rounds for coordinators and researchers."""
     network = permissions.get_network_for_results(request.user, slug)
     rounds = list(selectors.rounds_of(network))
+    customs = list(CustomInstrument.objects.filter(network=network).order_by("pk"))
+    own = {custom.code: custom_as_instrument(custom) for custom in customs}
     for round_ in rounds:
-        round_.instrument = get_instrument(round_.instrument_code, network=network)
+        round_.instrument = own.get(round_.instrument_code) or get_instrument(
+            round_.instrument_code
+        )
     context = {
         "network": network,
         "rounds": rounds,
         "can_manage": permissions.can_manage_evaluation(request.user, network),
-        "customs": CustomInstrument.objects.filter(network=network).order_by("pk"),
+        "customs": customs,
         "setting": services.meeting_evaluation_setting(network),
         "min_group": min_group(),
         "crumbs": network_crumbs(network, Crumb(_("Evaluation"))),

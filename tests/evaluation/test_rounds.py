@@ -127,7 +127,7 @@ def test_save_and_come_back_then_send_and_thank_you(client, network, student):
 def test_a_required_item_left_open_is_named_and_the_rest_kept(client, network, student):
     round_ = open_round(network, invite=[student])
     client.force_login(student)
-    data = {code: "3" for code in ripls_answers()} | {"send": "1"}
+    data = dict.fromkeys(ripls_answers(), "3") | {"send": "1"}
     del data["ripls07"]
     response = client.post(_answer_url(round_), data)
     page = response.content.decode()
