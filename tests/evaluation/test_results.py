@@ -235,7 +235,7 @@ def test_the_index_lists_rounds_in_a_constant_number_of_queries(
     client.force_login(researcher)
     url = reverse("evaluation:index", args=[network.slug])
     client.get(url)
-    with django_assert_num_queries(6) as one:
+    with django_assert_num_queries(7) as one:
         client.get(url)
     for wave in range(1, 5):
         open_round(network, wave=wave)
