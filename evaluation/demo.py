@@ -12,9 +12,41 @@ from networks.choices import Role
 from networks.models import Membership
 
 from . import instruments as inst
-from .models import Response, Round, RoundInvitee
+from .models import CustomInstrument, Response, Round, RoundInvitee
 
 DEMO_STUDENT = "priya.ramdin"
+
+# A coordinators' own questionnaire (not yet used in a round, so it can still be edited).
+OWN_QUESTIONS = [
+    {
+        "code": "q1",
+        "kind": "multiple",
+        "text_nl": "Met wie heb je de afgelopen maand samengewerkt?",
+        "text_en": "Whom did you work with in the past month?",
+        "required": True,
+        "options": [
+            {"value": "o1", "nl": "Huisartsenpraktijk", "en": "GP practice"},
+            {"value": "o2", "nl": "Wijkteam", "en": "District team"},
+            {"value": "o3", "nl": "Welzijnswerk", "en": "Welfare work"},
+        ],
+    },
+    {
+        "code": "q2",
+        "kind": "scale",
+        "text_nl": "Ik weet wie ik in het andere domein kan bellen.",
+        "text_en": "I know whom to call in the other domain.",
+        "required": True,
+        "options": [],
+    },
+    {
+        "code": "q3",
+        "kind": "text",
+        "text_nl": "Wat zou de samenwerking makkelijker maken?",
+        "text_en": "What would make working together easier?",
+        "required": False,
+        "options": [],
+    },
+]
 
 
 def _likert(rng: random.Random, centre: float) -> int:
@@ -116,6 +148,13 @@ def seed_network(network, *, today: dt.date, now: dt.datetime, coordinator) -> i
                     )
                 )
     RoundInvitee.objects.bulk_create(invitees)
+    CustomInstrument.objects.create(
+        network=network,
+        title_nl="Samenwerking in de wijk",
+        title_en="Collaboration in the neighbourhood",
+        items=OWN_QUESTIONS,
+        created_by=coordinator,
+    )
     responses.extend(_meeting_responses(network, rng, now, {m.user_id: m for m in memberships}))
     Response.objects.bulk_create(responses)
     return len(responses)
