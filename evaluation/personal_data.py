@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from accounts.personal_data import iso, register
 
 from .models import CustomInstrument, Response, Round, RoundInvitee
-from .registry import get_instrument
+from .registry import CUSTOM_PREFIX, custom_as_instrument, get_instrument
 
 COVERS = (
     "evaluation.Round.created_by",
@@ -30,9 +30,26 @@ COVERS = (
 )
 
 
-def _title(code, network) -> str:
-    instrument = get_instrument(code, network=network)
-    return str(instrument.title) if instrument else code
+class _Instruments:
+    """The instruments of the person's rows, their own questionnaires read in one query."""
+
+    def __init__(self, codes: set[str]):
+        pks = [int(c.removeprefix(CUSTOM_PREFIX)) for c in codes if _is_custom(c)]
+        self.custom = {
+            custom.code: custom_as_instrument(custom)
+            for custom in CustomInstrument.objects.filter(pk__in=pks)
+        }
+
+    def get(self, code: str):
+        return self.custom.get(code) if _is_custom(code) else get_instrument(code)
+
+    def title(self, code: str) -> str:
+        instrument = self.get(code)
+        return str(instrument.title) if instrument else code
+
+
+def _is_custom(code: str) -> bool:
+    return code.startswith(CUSTOM_PREFIX) and code.removeprefix(CUSTOM_PREFIX).isdigit()
 
 
 def _answers(instrument, answers: dict) -> list[dict]:
@@ -56,27 +73,31 @@ def export(user) -> dict:
         .select_related("round__network")
         .order_by("invited_at", "pk")
     )
-    rounds = Round.objects.filter(created_by=user).select_related("network").order_by("pk")
+    rounds = list(Round.objects.filter(created_by=user).select_related("network").order_by("pk"))
     customs = CustomInstrument.objects.filter(created_by=user).select_related("network")
+    responses, invitations = list(responses), list(invitations)
+    instruments = _Instruments(
+        {r.instrument_code for r in responses}
+        | {i.round.instrument_code for i in invitations}
+        | {r.instrument_code for r in rounds}
+    )
     return {
         "answers": [
             {
                 "network": r.network.name,
-                "questionnaire": _title(r.instrument_code, r.network),
+                "questionnaire": instruments.title(r.instrument_code),
                 "round": r.round.label if r.round_id else None,
                 "meeting": r.meeting.title if r.meeting_id else None,
                 "started_at": iso(r.started_at),
                 "sent_at": iso(r.submitted_at),
-                "answers": _answers(
-                    get_instrument(r.instrument_code, network=r.network), r.answers
-                ),
+                "answers": _answers(instruments.get(r.instrument_code), r.answers),
             }
             for r in responses
         ],
         "invitations": [
             {
                 "network": i.round.network.name,
-                "questionnaire": _title(i.round.instrument_code, i.round.network),
+                "questionnaire": instruments.title(i.round.instrument_code),
                 "round": i.round.label,
                 "invited_at": iso(i.invited_at),
             }
@@ -85,7 +106,7 @@ def export(user) -> dict:
         "rounds_made": [
             {
                 "network": r.network.name,
-                "questionnaire": _title(r.instrument_code, r.network),
+                "questionnaire": instruments.title(r.instrument_code),
                 "round": r.label,
             }
             for r in rounds

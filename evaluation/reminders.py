@@ -60,7 +60,7 @@ class RoundKind(Kind):
             rounds = rounds.filter(pk__in=object_ids)
         if network_ids is not None:
             rounds = rounds.filter(network_id__in=network_ids)
-        rounds = {r.pk: r for r in rounds if self.moment(r) <= now < self.moment(r) + WINDOW}
+        rounds = {r.pk: r for r in rounds if self.moment(r) <= now}
         if not rounds:
             return []
         invitees = RoundInvitee.objects.filter(
@@ -82,18 +82,26 @@ class RoundKind(Kind):
                 continue
             if (round_.network_id, invitee.user_id) not in members:
                 continue
+            due_at = self.due_at(round_, invitee)
+            if due_at is None or not due_at <= now < due_at + WINDOW:
+                continue
             dues.append(
                 Due(
                     self.code,
                     f"evaluation-round:{round_.pk}:{self.code}",
                     invitee.user_id,
                     0,
-                    max(self.moment(round_), invitee.invited_at),
+                    due_at,
                     round_.network_id,
                     object_id=round_.pk,
                 )
             )
         return dues
+
+    def due_at(self, round_: Round, invitee: RoundInvitee) -> dt.datetime | None:
+        """When this invitee's mail is due (a newcomer's invitation: when invited), or None
+        for no mail."""
+        return max(self.moment(round_), invitee.invited_at)
 
     def target_queryset(self):
         return Round.objects.select_related("network")
@@ -136,6 +144,11 @@ class QuestionnaireClosing(RoundKind):
     def moment(self, round_):
         day = max(round_.closes_on - dt.timedelta(days=1), round_.opens_on)
         return max(dt.datetime.combine(day, dt.time(8, 0), tzinfo=AMSTERDAM), round_.opened_at)
+
+    def due_at(self, round_, invitee):
+        """Not to a newcomer invited after this moment: their invitation just went out."""
+        moment = self.moment(round_)
+        return moment if invitee.invited_at <= moment else None
 
 
 class MeetingEvaluationInvitation(Kind):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.choices import Domain, StudentLevel
@@ -233,26 +233,29 @@ def rounds_of(network):
 
 
 def open_rounds_for(user, network, now=None) -> list[dict]:
-    """The rounds of ``network`` ``user`` may answer now, with whether they sent them."""
+    """The rounds of ``network`` ``user`` may answer now, with whether they sent them (one
+    query)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    rounds = Round.objects.filter(
-        network=network,
-        invitees__user=user,
-        opened_at__isnull=False,
-        opens_on__lte=today,
-        closes_on__gte=today,
-    ).order_by("closes_on", "pk")
-    sent = set(
-        Response.objects.filter(
-            round__in=rounds, respondent=user, submitted_at__isnull=False
-        ).values_list("round_id", flat=True)
+    sent = Response.objects.filter(
+        round=OuterRef("pk"), respondent=user, submitted_at__isnull=False
+    )
+    rounds = (
+        Round.objects.filter(
+            network=network,
+            invitees__user=user,
+            opened_at__isnull=False,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .annotate(sent=Exists(sent))
+        .order_by("closes_on", "pk")
     )
     items = []
     for round_ in rounds:
         instrument = get_instrument(round_.instrument_code, network=network)
         if instrument is not None:
-            items.append({"round": round_, "instrument": instrument, "sent": round_.pk in sent})
+            items.append({"round": round_, "instrument": instrument, "sent": round_.sent})
     return items
 
 

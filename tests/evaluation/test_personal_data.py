@@ -80,3 +80,32 @@ def test_someone_who_left_stays_in_the_figures(network):
         answered(round_, person, ripls_answers(4))
     Membership.objects.filter(user=people[0]).update(ended_at="2020-01-01T00:00Z")
     assert round_results(round_).answered == 5
+
+
+def test_the_export_keeps_its_number_of_queries(network, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from evaluation.services import custom_instrument_create
+
+    person = member(network, Role.STUDENT)
+    custom = custom_instrument_create(
+        network=network,
+        title_nl="Eigen",
+        title_en="Own",
+        items=[{"code": "q1", "kind": "scale", "text_nl": "Goed?", "text_en": "Good?"}],
+        created_by=person,
+    )
+    answered(open_round(network), person, {"ripls01": 4})
+    answered(open_round(network, code=custom.code), person, {"q1": 2})
+    with CaptureQueriesContext(connection) as one:
+        _section().export(person)
+    for wave in (1, 2):
+        answered(open_round(network, wave=wave), person, {"ripls01": 4})
+        answered(open_round(network, code=custom.code, wave=wave), person, {"q1": 3})
+    with django_assert_num_queries(len(one.captured_queries)):
+        data = _section().export(person)
+    assert [a["questionnaire"] for a in data["answers"]][-2:] == [
+        "Readiness for interprofessional learning (RIPLS)",
+        "Eigen",
+    ]

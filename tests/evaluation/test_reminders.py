@@ -105,3 +105,20 @@ def test_a_person_who_switched_the_invitation_off_gets_none(net, time_machine):
     time_machine.move_to(ams(2026, 3, 2, 9, 0), tick=False)
     dispatch()
     assert sent("evaluation_invitation") == []
+
+
+def test_a_newcomer_invited_later_gets_the_invitation_but_not_the_closing_reminder(
+    net, time_machine
+):
+    sara = join(net, email="sara@example.org")
+    round_ = _round(net, [sara])
+    late = join(net, email="laat@example.org")
+    RoundInvitee.objects.create(round=round_, user=late, invited_at=ams(2026, 3, 19, 12, 0))
+    time_machine.move_to(ams(2026, 3, 2, 9, 0), tick=False)
+    dispatch()
+    time_machine.move_to(ams(2026, 3, 19, 8, 0), tick=False)
+    dispatch()
+    time_machine.move_to(ams(2026, 3, 19, 12, 1), tick=False)
+    dispatch()
+    assert sent("evaluation_invitation") == ["laat@example.org", "sara@example.org"]
+    assert sent("evaluation_closing") == ["sara@example.org"]
