@@ -2,6 +2,7 @@
 person is cut while the network's figures stay the same."""
 
 import pytest
+from django.utils import translation
 
 from accounts import personal_data
 from accounts.services import account_erase
@@ -22,6 +23,12 @@ def _threshold(settings):
 
 def _section():
     return next(s for s in personal_data.sections() if s.key == "evaluation")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_the_export_holds_ones_own_answers_only(network):
