@@ -114,5 +114,5 @@ def test_the_export_keeps_its_number_of_queries(network, django_assert_num_queri
         data = _section().export(person)
     assert [a["questionnaire"] for a in data["answers"]][-2:] == [
         "Readiness for interprofessional learning (RIPLS)",
-        "Eigen",
+        "Own",
     ]
