@@ -18,6 +18,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -110,10 +111,15 @@ class RoundKind(Kind):
         round_ = delivery.target
         if round_ is None:
             return {}
-        instrument = get_instrument(round_.instrument_code, network=round_.network)
+
+        def title() -> str:
+            # Resolved when the mail is rendered, in the recipient's language.
+            instrument = get_instrument(round_.instrument_code, network=round_.network)
+            return str(instrument.title) if instrument else ""
+
         return {
             "round": round_,
-            "instrument_title": str(instrument.title) if instrument else "",
+            "instrument_title": lazy(title, str)(),
             "answer_url": settings.SITE_URL
             + reverse("evaluation:answer", args=[round_.network.slug, round_.pk]),
         }
@@ -129,7 +135,7 @@ class QuestionnaireInvitation(RoundKind):
     code = "evaluation_invitation"
     label = _("An invitation to fill in a questionnaire of my network")
     template = "evaluation/email/invitation"
-    order = 85
+    order = 120
 
     def moment(self, round_):
         return max(round_.opens_at, round_.opened_at)
@@ -139,7 +145,7 @@ class QuestionnaireClosing(RoundKind):
     code = "evaluation_closing"
     label = _("A reminder two days before a questionnaire closes")
     template = "evaluation/email/closing"
-    order = 86
+    order = 121
 
     def moment(self, round_):
         day = max(round_.closes_on - dt.timedelta(days=1), round_.opens_on)
@@ -156,7 +162,7 @@ class MeetingEvaluationInvitation(Kind):
     label = _("A one-minute evaluation after a meeting I attended")
     template = "evaluation/email/meeting_evaluation"
     model = "meetings.Meeting"
-    order = 87
+    order = 122
 
     def due(self, now, *, network_ids=None, recipient_ids=None, object_ids=None):
         from sessions.meetings.models import Attendance
