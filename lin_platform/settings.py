@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sessions.meetings.apps.MeetingsConfig",
     "sessions.shadowing.apps.ShadowingConfig",
     "casework",
+    "evaluation",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +296,9 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Platform ----------------------------------------------------------------------------
 INVITATION_VALID_DAYS = int(env("INVITATION_VALID_DAYS", "14"))
+# Figures about people are never shown for fewer respondents than this (pages, charts,
+# exports); see the README's Evaluation section.
+EVALUATION_MIN_GROUP = max(1, int(env("EVALUATION_MIN_GROUP", "5")))
 
 LOGGING = {
     "version": 1,

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("sessions.shadowing.urls")),
     path("", include("sessions.reminders.urls")),
     path("", include("casework.urls")),
+    path("", include("evaluation.urls")),
     path("admin/", admin.site.urls),
 ]

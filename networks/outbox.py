@@ -8,7 +8,9 @@ transaction and asks for a dispatcher run right after commit. The request never 
 the mail server: the worker sends the row, and tries again later while the server is down.
 
 Events: ``"invitation"`` (a new invitation: mail its link) and ``"invitation_resent"``
-(the same link once more, a new mail).
+(the same link once more, a new mail); ``"membership_started"`` (someone accepted an
+invitation and is now a member: the evaluation app invites them to an open baseline round).
+Listeners ignore the events they do not know.
 """
 
 from __future__ import annotations

@@ -192,6 +192,8 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
             organisation=invitation.organisation,
             ends_on=invitation.ends_on,
         )
+        # The apps above may act on a new member (evaluation invites them to an open baseline).
+        outbox.announce("membership_started", membership)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -535,6 +535,8 @@ NOT_LINKED = {
     "casework:attachment_download",  # the demo data has no attachments
     "casework:case_share",
     "casework:contribution_add",
+    "evaluation:round_open",  # a button (POST) on a round not yet opened; demo rounds are open
+    "evaluation:thanks",  # reached by sending one's answers
     "meetings:action_add",
     "meetings:action_status",
     "meetings:check_in",

@@ -14,8 +14,16 @@ from networks.models import Membership
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory, member
 from tests.matrix import ACTORS, LOGIN, ROLES, Entry, World
 
-OUR_PACKAGES = ("accounts", "networks", "sessions", "casework", "lin_platform")
-OUR_APP_LABELS = ("accounts", "networks", "reminders", "meetings", "shadowing", "casework")
+OUR_PACKAGES = ("accounts", "networks", "sessions", "casework", "evaluation", "lin_platform")
+OUR_APP_LABELS = (
+    "accounts",
+    "networks",
+    "reminders",
+    "meetings",
+    "shadowing",
+    "casework",
+    "evaluation",
+)
 
 
 def _our_url_names(patterns=None, namespace="") -> set[str]:

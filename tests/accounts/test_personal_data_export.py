@@ -60,6 +60,7 @@ def test_the_download_is_a_utf8_json_attachment(client, person):
         "meetings",
         "shadowing",
         "casework",
+        "evaluation",
     ]
     # Unescaped UTF-8: a name with an accent stays readable in the file.
     assert datetime.fromisoformat(data["exported_at"]).tzinfo is not None

@@ -72,6 +72,7 @@ def test_sections_in_order():
         "meetings",
         "shadowing",
         "casework",
+        "evaluation",
     ]
 
 

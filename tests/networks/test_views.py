@@ -288,14 +288,15 @@ def test_staff_list_links_each_network_to_where_staff_can_open_it(client, admin_
 
 @pytest.mark.parametrize("role", [Role.COORDINATOR, Role.STUDENT, Role.GUEST])
 def test_network_page_queries_are_pinned(client, network, role, django_assert_num_queries):
-    """The sections other apps register (networks.sections) add one query: the next meetings.
+    """The sections other apps register (networks.sections) add one query each: the next
+    meetings, the person's open questionnaires.
 
     session, user, network, membership (cached per request: the buttons that ask for the
-    role add none), themes, partnerships, domain mix, next meetings.
+    role add none), themes, partnerships, domain mix, next meetings, open questionnaires.
     """
     client.force_login(member(network, role))
     url = reverse("networks:detail", args=[network.slug])
     client.get(url)  # warm the session
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert response.status_code == 200

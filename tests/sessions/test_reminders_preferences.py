@@ -50,6 +50,9 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_cancelled",
             "shadowing_moved",
             "teacher_digest",
+            "evaluation_invitation",
+            "evaluation_closing",
+            "meeting_evaluation",
         ],
         "lead_times": "2d, 2h",
     }
@@ -79,6 +82,9 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
     assert response.status_code == 302
     assert prefs(person) == (
         [
+            "evaluation_closing",
+            "evaluation_invitation",
+            "meeting_evaluation",
             "meeting_invitation",
             "preparation",
             "rsvp_nudge",

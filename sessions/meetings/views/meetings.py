@@ -22,6 +22,7 @@ from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
 from ..invitations import reminded_today
 from ..models import Meeting
 from ..rules import local_zone, occurrence_times, series_dates
+from ..sections import render_meeting_sections
 from ..selectors.meetings import meeting_page, series_answers, unanswered_invitees
 from ..selectors.planning import planning_warnings, warnings_digest
 from ..services import meetings as services
@@ -143,7 +144,12 @@ def meeting_context(request, meeting, **extra) -> dict:
 @login_required
 def meeting_detail(request, slug, pk):
     meeting = permissions.get_meeting_for_member(request.user, pk, slug)
-    context = meeting_context(request, meeting, crumbs=meeting_crumbs(meeting, request.user))
+    context = meeting_context(
+        request,
+        meeting,
+        crumbs=meeting_crumbs(meeting, request.user),
+        sections=render_meeting_sections(request, meeting),
+    )
     return render(request, "meetings/meeting_detail.html", context)
 
 
