@@ -9,6 +9,9 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Casework")
 
     def ready(self):
+        from . import privacy
+
+        privacy.register()
         from networks.demo import register_seeder
 
         from .demo import seed_casework_from_context

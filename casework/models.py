@@ -72,10 +72,14 @@ class Case(models.Model):
         related_name="cases_as_professional",
         verbose_name=_("professional"),
     )
-    situation = models.TextField(_("situation"))
-    questions_care = models.TextField(_("questions from the care domain"), blank=True)
-    questions_social = models.TextField(_("questions from the social domain"), blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    situation = models.TextField(_("situation"), max_length=10000)
+    questions_care = models.TextField(
+        _("questions from the care domain"), blank=True, max_length=4000
+    )
+    questions_social = models.TextField(
+        _("questions from the social domain"), blank=True, max_length=4000
+    )
+    outcome = models.TextField(_("outcome"), blank=True, max_length=10000)
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.DRAFT
     )
@@ -137,7 +141,7 @@ class CaseContribution(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contributions")
     discipline = models.CharField(_("discipline"), max_length=40, choices=Profession.choices)
-    text = models.TextField(_("contribution"))
+    text = models.TextField(_("contribution"), max_length=5000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -218,7 +222,7 @@ class Lesson(models.Model):
     ends_on = models.DateField(
         _("last day"), null=True, blank=True, help_text=_("Only for a period.")
     )
-    objectives = models.TextField(_("learning objectives"))
+    objectives = models.TextField(_("learning objectives"), max_length=4000)
     themes = models.ManyToManyField(
         "networks.Theme", related_name="lessons", verbose_name=_("themes")
     )

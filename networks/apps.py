@@ -7,6 +7,9 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from . import privacy
+
+        privacy.register()
         from . import personal_data, sections
 
         personal_data.register_section()

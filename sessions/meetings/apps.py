@@ -8,6 +8,9 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
+        from . import privacy
+
+        privacy.register()
         from networks.demo import register_seeder
         from sessions.reminders.kinds import register_kinds
 

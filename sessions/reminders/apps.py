@@ -8,6 +8,9 @@ class RemindersConfig(AppConfig):
     verbose_name = _("Reminders")
 
     def ready(self):
+        from . import privacy
+
+        privacy.register()
         from . import network_kinds
         from .personal_data import register_section
 

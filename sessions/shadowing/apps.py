@@ -8,6 +8,9 @@ class ShadowingConfig(AppConfig):
     verbose_name = _("Shadowing")
 
     def ready(self):
+        from . import privacy
+
+        privacy.register()
         from networks.demo import register_seeder
         from sessions.reminders.kinds import register_kinds
 
