@@ -6,15 +6,13 @@ Meetings are referred to by the string "meetings.Meeting": a case is presented i
 meeting, and a lesson may use one as material. That is this app's one link to meetings.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession, StudentLevel
+from lin_platform.uploads import stored_path
 
 from .choices import CaseAccessAction, CaseStatus
 
@@ -158,7 +156,7 @@ class CaseContribution(models.Model):
 
 def attachment_path(instance, filename: str) -> str:
     # A random name: the original may itself hold identifying data.
-    return f"casework/{instance.case_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return stored_path(f"casework/{instance.case_id}", filename)
 
 
 class CaseAttachment(models.Model):

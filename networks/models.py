@@ -1,14 +1,14 @@
 """Organisations, networks, memberships (with their history), invitations and themes."""
 
 import secrets
-import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lin_platform.uploads import stored_path
 
 from .choices import NetworkKind, OrganisationKind, Role, ShadowingSameDomainPolicy
 
@@ -371,7 +371,7 @@ class Milestone(models.Model):
 
 def project_output_path(instance, filename: str) -> str:
     # A random name: the stored name is never the one shown, and never guessable.
-    return f"projects/{instance.project_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return stored_path(f"projects/{instance.project_id}", filename)
 
 
 class ProjectOutput(models.Model):

@@ -7,7 +7,6 @@ from django.utils import timezone, translation
 
 from casework.models import Case
 from networks.choices import Role
-from networks.models import PdsaEntry
 from sessions.meetings.choices import MeetingFormat
 from sessions.meetings.models import MeetingAction, MeetingRecord
 from sessions.shadowing.models import ShadowingDay

@@ -6,7 +6,7 @@ import pytest
 
 from casework.demo import seed_casework
 from casework.models import Case, Lesson
-from casework.privacy import find_identifying_data
+from lin_platform.privacy import find_identifying_data
 from networks.choices import Role
 from networks.models import Milestone, PdsaEntry, ProjectPartner, ThemeProject
 from tests.factories import NetworkFactory, member
