@@ -9,6 +9,7 @@ meeting, and a lesson may use one as material. That is this app's one link to me
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession, StudentLevel
@@ -200,6 +201,48 @@ class CaseAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.case} – {self.at:%Y-%m-%d %H:%M}"
+
+
+class CaseShare(models.Model):
+    """A coordinator shared ``case`` with ``person`` (a guest, resident or expert by
+    experience): who shared it and when, and when the share was taken back.
+
+    ``Case.shared_with`` says who reads the case now; these rows are its history (shown to
+    the coordinators on the case page) and what the notice to the person is about (reminder
+    kind ``case_shared``). At most one open share per case and person.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="case_shares",
+        verbose_name=_("shared with"),
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("shared by"),
+    )
+    shared_at = models.DateTimeField(_("shared on"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case share")
+        verbose_name_plural = _("case shares")
+        ordering = ["shared_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "person"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_share_per_case_and_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.person}"
 
 
 class Lesson(models.Model):

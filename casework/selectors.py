@@ -238,3 +238,12 @@ def pair_candidates(network: Network) -> tuple[QuerySet, QuerySet]:
         pk__in=current.filter(role=Role.PROFESSIONAL).values("user_id")
     ).order_by("full_name")
     return students, professionals
+
+
+def case_shares(case: Case):
+    """Who the case is shared with now, by whom and since when (for its coordinators)."""
+    return (
+        CaseShare.objects.filter(case=case, withdrawn_at__isnull=True)
+        .select_related("person", "shared_by")
+        .order_by("person__full_name", "pk")
+    )

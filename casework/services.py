@@ -23,6 +23,7 @@ from .models import (
     CaseAccess,
     CaseAttachment,
     CaseContribution,
+    CaseShare,
     CaseworkSettings,
     Lesson,
 )
@@ -160,9 +161,15 @@ def case_attachment_add(*, case: Case, uploaded_by: User, file) -> CaseAttachmen
 
 
 @transaction.atomic
-def case_share_set(*, case: Case, users, allowed) -> Case:
+def case_share_set(*, case: Case, users, allowed, by: User | None = None) -> Case:
     """Share ``case`` with exactly ``users`` (guests, residents, experts by experience of
-    its network: ids in ``allowed``). Side effects: the case's ``shared_with`` rows."""
+    its network: ids in ``allowed``), as coordinator ``by``.
+
+    Side effects: the case's ``shared_with`` rows; a CaseShare row (who, by whom, when) per
+    person newly shared with, and ``withdrawn_at`` on the open share of each person no
+    longer shared with; for each new share a notice in the outbox (kind ``case_shared``),
+    sent right after commit.
+    """
     if case.is_archived:
         raise ValidationError(_("This case is archived and can no longer be changed."))
     users = list(users)
@@ -170,7 +177,21 @@ def case_share_set(*, case: Case, users, allowed) -> Case:
         raise ValidationError(
             _("A case is shared only with guests, residents and experts by experience.")
         )
+    before = set(case.shared_with.values_list("pk", flat=True))
+    after = {user.pk for user in users}
     case.shared_with.set(users)
+    now = timezone.now()
+    CaseShare.objects.filter(
+        case=case, person_id__in=before - after, withdrawn_at__isnull=True
+    ).update(withdrawn_at=now)
+    added = sorted(after - before)
+    if added:
+        CaseShare.objects.bulk_create(
+            CaseShare(case=case, person_id=pk, shared_by=by, shared_at=now) for pk in added
+        )
+        from .reminders import announce_shares
+
+        announce_shares(case=case, person_ids=set(added), now=now)
     return case
 
 

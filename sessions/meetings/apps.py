@@ -8,12 +8,10 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from . import privacy
-
-        privacy.register()
         from networks.demo import register_seeder
         from sessions.reminders.kinds import register_kinds
 
+        from . import privacy
         from .demo import seed_meetings_demo, seed_method_demo
         from .network_page import register_network_page
         from .personal_data import register_section
@@ -25,3 +23,4 @@ class MeetingsConfig(AppConfig):
         register_kinds(*KINDS)
         register_section()
         register_network_page()
+        privacy.register()
