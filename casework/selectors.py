@@ -15,7 +15,7 @@ from networks.models import Membership, Network, Theme, ThemeProject
 
 from . import meetings_link, shadowing_link
 from .choices import CaseStatus
-from .models import Case, CaseAccess, Lesson
+from .models import Case, CaseAccess, CaseShare, Lesson
 from .permissions import member_network_ids, readable_cases_q, teaching_network_ids
 
 BOARD_LIMIT = 5
