@@ -48,6 +48,7 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_cancelled",
             "shadowing_moved",
             "teacher_digest",
+            "case_shared",
         ],
         "lead_times": "2d, 2h",
     }
@@ -77,6 +78,7 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
     assert response.status_code == 302
     assert prefs(person) == (
         [
+            "case_shared",
             "preparation",
             "rsvp_nudge",
             "shadowing_cancelled",
