@@ -182,3 +182,56 @@ def test_every_model_form_of_ours_on_a_guarded_field_refuses_a_bsn(db, network, 
                 form_class,
                 name,
             )
+
+
+def _plain_forms():
+    """The plain forms of ours that write guarded fields: (form, kwargs, form field)."""
+    from accounts.models import User
+    from casework.forms import ContributionForm
+    from networks.forms import NetworkCreateForm
+    from sessions.meetings.forms import CancelForm as MeetingCancelForm
+    from sessions.meetings.forms import RsvpForm
+    from sessions.meetings.forms.method import ActionForm
+    from sessions.shadowing.forms import CancelForm as DayCancelForm
+    from sessions.shadowing.forms import (
+        DeclineForm,
+        FeedbackForm,
+        ReflectionForm,
+        RequestForm,
+        SlotForm,
+    )
+
+    return [
+        (ContributionForm, {}, "text"),
+        (NetworkCreateForm, {}, "description"),
+        (MeetingCancelForm, {}, "reason"),
+        (RsvpForm, {}, "reason"),
+        (ActionForm, {"people": User.objects.none()}, "text"),
+        (DayCancelForm, {}, "reason"),
+        (DeclineForm, {}, "reason"),
+        (FeedbackForm, {}, "text"),
+        (ReflectionForm, {}, "seen"),
+        (ReflectionForm, {}, "question"),
+        (RequestForm, {"same_domain": True}, "learning_goals"),
+        (RequestForm, {"same_domain": True}, "same_domain_reason"),
+        (SlotForm, {}, "note"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form_class", "kwargs", "name"),
+    _plain_forms(),
+    ids=lambda v: v.__name__ if isinstance(v, type) else None,
+)
+def test_plain_forms_on_guarded_fields_refuse_a_bsn_and_a_text_past_the_maximum(
+    db, form_class, kwargs, name
+):
+    form = form_class(data={name: BSN_TEXT}, **kwargs)
+    assert not form.is_valid()
+    assert any("(BSN)" in message for message in form.errors[name])
+
+    model, field = form.privacy_target(name)
+    limit = model._meta.get_field(field).max_length or 5000  # a record note: 5000
+    form = form_class(data={name: "x" * (limit + 1)}, **kwargs)
+    assert not form.is_valid()
+    assert any(str(limit) in message for message in form.errors[name])
