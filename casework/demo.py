@@ -255,6 +255,22 @@ def _cases(network, theme, coming, past, scale, counts) -> list[Case]:
     return made
 
 
+def _share(network, cases) -> None:
+    """The coordinator shares the first case with an expert by experience (or a guest or
+    resident): recorded with who and when, and announced through the outbox."""
+    coordinators = _current(network, Role.COORDINATOR)
+    readers = [
+        m.user
+        for role in (Role.EXPERT_BY_EXPERIENCE, Role.GUEST, Role.RESIDENT)
+        for m in _current(network, role)
+    ]
+    if not cases or not coordinators or not readers or cases[0].shared_with.exists():
+        return
+    services.case_share_set(
+        case=cases[0], users=readers[:1], allowed={readers[0].pk}, by=coordinators[0].user
+    )
+
+
 def _lessons(network, theme, cases, coming, counts, today) -> None:
     teachers = _current(network, Role.TEACHER)
     for membership, (level, title, programme, course, objectives) in zip(
@@ -414,6 +430,7 @@ def seed_casework(*, scale: int = 1, stdout=None) -> dict[str, int]:
             now=now,
         )
         cases = _cases(network, theme, coming, past, scale, counts)
+        _share(network, cases)
         _lessons(network, theme, cases, coming, counts, today)
         if network in project_networks:
             _project(network, theme, [past, coming], counts, today)

@@ -1,4 +1,5 @@
-"""Forms of casework. Every free text about a client carries the privacy guard."""
+"""Forms of casework. Every free text about a client carries the privacy guard
+(``PrivacyGuardMixin``, reading the fields declared in ``casework/privacy.py``)."""
 
 from django import forms
 from django.core.validators import MinValueValidator
@@ -9,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Profession
 from lin_platform.dates import BoundedDateField
 from lin_platform.once import OnceFormMixin
+from lin_platform.privacy import PrivacyGuardMixin, validate_pseudonymised
 from lin_platform.uploads import accept_attribute, allowed_extensions_label
 
 from . import meetings_link
 from .attachments import check_attachment, max_attachment_bytes
 from .choices import CaseStatus
-from .models import Case, CaseworkSettings, Lesson
-from .privacy import validate_pseudonymised
+from .models import Case, CaseContribution, CaseworkSettings, Lesson
 from .selectors import pair_candidates, share_candidates
 
 
@@ -73,7 +74,7 @@ class MeetingsChoiceField(forms.ModelMultipleChoiceField):
         return meeting_label(obj)
 
 
-class CaseForm(OnceFormMixin, forms.ModelForm):
+class CaseForm(PrivacyGuardMixin, OnceFormMixin, forms.ModelForm):
     """A case of ``network``: the pair, the texts (each guarded), themes and meeting."""
 
     class Meta:
@@ -115,11 +116,11 @@ class CaseForm(OnceFormMixin, forms.ModelForm):
         self.fields["status"].choices = CaseStatus.choices
         if self.instance.pk is None:
             del self.fields["status"]  # a new case is always being written
-        for name in ("title", "situation", "questions_care", "questions_social", "outcome"):
-            self.fields[name].validators.append(validate_pseudonymised)
 
 
-class ContributionForm(OnceFormMixin, forms.Form):
+class ContributionForm(PrivacyGuardMixin, OnceFormMixin, forms.Form):
+    privacy_model = CaseContribution
+
     # Empty means the author's own profession (the only one a contribution is filed under).
     discipline = forms.ChoiceField(
         label=_("Discipline"), choices=Profession.choices, required=False
@@ -127,7 +128,6 @@ class ContributionForm(OnceFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Contribution"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[validate_pseudonymised],
         help_text=_("What your discipline sees, asks and proposes. No names or numbers."),
     )
 
@@ -147,7 +147,7 @@ class AttachmentForm(forms.Form):
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
         check_attachment(uploaded)
-        validate_pseudonymised(uploaded.name)
+        validate_pseudonymised(uploaded.name, field=str(self.fields["file"].label))
         return uploaded
 
 
@@ -168,7 +168,7 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.network.name})"
 
 
-class LessonForm(forms.ModelForm):
+class LessonForm(PrivacyGuardMixin, forms.ModelForm):
     """A lesson; its choices are the teacher's themes, cases and meetings. The service
     checks again, so a forged id of another network is refused with a message."""
 

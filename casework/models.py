@@ -6,15 +6,14 @@ Meetings are referred to by the string "meetings.Meeting": a case is presented i
 meeting, and a lesson may use one as material. That is this app's one link to meetings.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession, StudentLevel
+from lin_platform.uploads import stored_path
 
 from .choices import CaseAccessAction, CaseStatus
 
@@ -72,10 +71,14 @@ class Case(models.Model):
         related_name="cases_as_professional",
         verbose_name=_("professional"),
     )
-    situation = models.TextField(_("situation"))
-    questions_care = models.TextField(_("questions from the care domain"), blank=True)
-    questions_social = models.TextField(_("questions from the social domain"), blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    situation = models.TextField(_("situation"), max_length=10000)
+    questions_care = models.TextField(
+        _("questions from the care domain"), blank=True, max_length=4000
+    )
+    questions_social = models.TextField(
+        _("questions from the social domain"), blank=True, max_length=4000
+    )
+    outcome = models.TextField(_("outcome"), blank=True, max_length=10000)
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.DRAFT
     )
@@ -137,7 +140,7 @@ class CaseContribution(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contributions")
     discipline = models.CharField(_("discipline"), max_length=40, choices=Profession.choices)
-    text = models.TextField(_("contribution"))
+    text = models.TextField(_("contribution"), max_length=5000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -154,7 +157,7 @@ class CaseContribution(models.Model):
 
 def attachment_path(instance, filename: str) -> str:
     # A random name: the original may itself hold identifying data.
-    return f"casework/{instance.case_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return stored_path(f"casework/{instance.case_id}", filename)
 
 
 class CaseAttachment(models.Model):
@@ -200,6 +203,48 @@ class CaseAccess(models.Model):
         return f"{self.user} – {self.case} – {self.at:%Y-%m-%d %H:%M}"
 
 
+class CaseShare(models.Model):
+    """A coordinator shared ``case`` with ``person`` (a guest, resident or expert by
+    experience): who shared it and when, and when the share was taken back.
+
+    ``Case.shared_with`` says who reads the case now; these rows are its history (shown to
+    the coordinators on the case page) and what the notice to the person is about (reminder
+    kind ``case_shared``). At most one open share per case and person.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="case_shares",
+        verbose_name=_("shared with"),
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("shared by"),
+    )
+    shared_at = models.DateTimeField(_("shared on"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case share")
+        verbose_name_plural = _("case shares")
+        ordering = ["shared_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "person"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_open_share_per_case_and_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} – {self.person}"
+
+
 class Lesson(models.Model):
     """A lesson a teacher gives, linked to the practice themes it serves."""
 
@@ -218,7 +263,7 @@ class Lesson(models.Model):
     ends_on = models.DateField(
         _("last day"), null=True, blank=True, help_text=_("Only for a period.")
     )
-    objectives = models.TextField(_("learning objectives"))
+    objectives = models.TextField(_("learning objectives"), max_length=4000)
     themes = models.ManyToManyField(
         "networks.Theme", related_name="lessons", verbose_name=_("themes")
     )

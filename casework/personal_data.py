@@ -12,8 +12,9 @@ are pseudonymised and about the client, not the pair, and editing the case alrea
 for a current student and professional, as it does for anyone who left the network. Their
 contributions, lessons and case-access entries stay for the same reason: the network's
 learning material and the record of who looked at client material must stay whole. Only
-the cases a coordinator shared with the person (``Case.shared_with``) are unshared: a share
-is a permission, not material.
+the cases a coordinator shared with the person (``Case.shared_with``) are unshared and the
+record of those shares (``CaseShare``: who shared, when) deleted: a share is a permission,
+not material. The shares a coordinator made stay recorded, by "Former member".
 """
 
 from django.db.models import Q
@@ -25,13 +26,15 @@ from accounts.personal_data import choice, iso, register
 from networks.choices import Role
 
 from .choices import CaseAccessAction, CaseStatus
-from .models import Case, CaseAccess, CaseAttachment, CaseContribution, Lesson
+from .models import Case, CaseAccess, CaseAttachment, CaseContribution, CaseShare, Lesson
 
 COVERS = (
     "casework.Case.student",
     "casework.Case.professional",
     "casework.Case.created_by",
     "casework.Case.shared_with",
+    "casework.CaseShare.person",
+    "casework.CaseShare.shared_by",
     "casework.CaseContribution.author",
     "casework.CaseAttachment.uploaded_by",
     "casework.CaseAccess.user",
@@ -70,6 +73,11 @@ def export(user) -> dict:
         CaseAccess.objects.filter(user=user).select_related("case__network").order_by("at", "pk")
     )
     shared = Case.objects.filter(shared_with=user).select_related("network").order_by("pk")
+    shares = (
+        CaseShare.objects.filter(Q(person=user) | Q(shared_by=user))
+        .select_related("case__network", "person", "shared_by")
+        .order_by("shared_at", "pk")
+    )
     lessons = (
         Lesson.objects.filter(teacher=user)
         .prefetch_related("themes__network", "cases", "meetings")
@@ -89,6 +97,17 @@ def export(user) -> dict:
             for c in cases
         ],
         "cases_shared_with_you": [{"case": c.title, "network": c.network.name} for c in shared],
+        "case_shares": [
+            {
+                "case": share.case.title,
+                "network": share.case.network.name,
+                "shared_with": share.person.get_full_name(),
+                "shared_by": share.shared_by.get_full_name() if share.shared_by else None,
+                "shared_at": iso(share.shared_at),
+                "withdrawn_at": iso(share.withdrawn_at),
+            }
+            for share in shares
+        ],
         "contributions_you_wrote": [
             {
                 "case": k.case.title,
@@ -144,6 +163,7 @@ def export(user) -> dict:
 
 def erase(user, *, by=None) -> None:
     Case.shared_with.through.objects.filter(user=user).delete()
+    CaseShare.objects.filter(person=user).delete()
 
 
 def register_section() -> None:
@@ -153,13 +173,14 @@ def register_section() -> None:
         kept=gettext_lazy(
             "The cases in which you are in the pair or which you wrote (their title, network "
             "and your part; the texts about the client are the network's), the contributions "
-            "and attachments you added, the lessons you recorded, and when you looked at case "
-            "material."
+            "and attachments you added, the lessons you recorded, when you looked at case "
+            "material, and the cases shared with you or by you (by whom, when)."
         ),
         on_erase=gettext_lazy(
             "Nothing is deleted from cases: they are pseudonymised learning material of the "
             "network. Where your name was, “Former member” is shown; your lessons and the "
-            "record of who looked at case material stay too."
+            "record of who looked at case material stay too. The cases shared with you are "
+            "unshared and the record of those shares deleted; shares you made stay recorded."
         ),
         export=export,
         erase=erase,

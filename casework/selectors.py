@@ -15,7 +15,7 @@ from networks.models import Membership, Network, Theme, ThemeProject
 
 from . import meetings_link, shadowing_link
 from .choices import CaseStatus
-from .models import Case, CaseAccess, Lesson
+from .models import Case, CaseAccess, CaseShare, Lesson
 from .permissions import member_network_ids, readable_cases_q, teaching_network_ids
 
 BOARD_LIMIT = 5
@@ -266,3 +266,12 @@ def lesson_defaults(teacher) -> dict:
     )
     school = membership.organisation.name if membership else ""
     return {"school": school, "programme": "", "level": ""}
+
+
+def case_shares(case: Case):
+    """Who the case is shared with now, by whom and since when (for its coordinators)."""
+    return (
+        CaseShare.objects.filter(case=case, withdrawn_at__isnull=True)
+        .select_related("person", "shared_by")
+        .order_by("person__full_name", "pk")
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from lin_platform import privacy
 from networks.choices import Role
 from networks.models import Membership, Network, Theme
 
@@ -22,24 +23,18 @@ from .models import (
     CaseAccess,
     CaseAttachment,
     CaseContribution,
+    CaseShare,
     CaseworkSettings,
     Lesson,
 )
 from .permissions import member_network_ids, readable_cases_q, teaching_network_ids
-from .privacy import describe, find_identifying_data
 
 CASE_TEXT_FIELDS = ("title", "situation", "questions_care", "questions_social", "outcome")
 
 
-def _guard_texts(texts: dict[str, str]) -> None:
-    """Raise a ValidationError per field that holds identifying data."""
-    errors = {}
-    for field, text in texts.items():
-        findings = find_identifying_data(text or "")
-        if findings:
-            errors[field] = describe(findings, text=text)
-    if errors:
-        raise ValidationError(errors)
+def _guard_texts(model, texts: dict[str, str]) -> None:
+    """Raise a ValidationError per guarded field that holds identifying data."""
+    privacy.check_values(model, texts)
 
 
 def _check_pair(network: Network, student: User, professional: User) -> None:
@@ -89,7 +84,7 @@ def case_create(
         "questions_social": questions_social,
         "outcome": outcome,
     }
-    _guard_texts(texts)
+    _guard_texts(Case, texts)
     _check_pair(network, student, professional)
     themes = list(themes)
     _check_case_links(network, themes, meeting)
@@ -117,7 +112,7 @@ def case_update(*, case: Case, editor: User, themes=None, **fields) -> Case:
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"case_update got unexpected fields: {sorted(unknown)}")
-    _guard_texts({k: v for k, v in fields.items() if k in CASE_TEXT_FIELDS})
+    _guard_texts(Case, {k: v for k, v in fields.items() if k in CASE_TEXT_FIELDS})
     student = fields.get("student", case.student)
     professional = fields.get("professional", case.professional)
     if "student" in fields or "professional" in fields:
@@ -149,7 +144,7 @@ def case_contribution_add(
                 % {"profession": author.get_profession_display()}
             }
         )
-    _guard_texts({"text": text})
+    _guard_texts(CaseContribution, {"text": text})
     contribution = CaseContribution.objects.create(
         case=case, author=author, discipline=discipline, text=text
     )
@@ -166,16 +161,25 @@ def case_attachment_add(*, case: Case, uploaded_by: User, file) -> CaseAttachmen
     if case.is_archived:
         raise ValidationError(_("This case is archived and can no longer be changed."))
     check_attachment(file)
-    _guard_texts({"file": file.name})
+    try:
+        _guard_texts(CaseAttachment, {"name": file.name})
+    except ValidationError as error:
+        raise ValidationError({"file": error.message_dict["name"]}) from error
     return CaseAttachment.objects.create(
         case=case, file=file, name=file.name[:200], size=file.size, uploaded_by=uploaded_by
     )
 
 
 @transaction.atomic
-def case_share_set(*, case: Case, users, allowed) -> Case:
+def case_share_set(*, case: Case, users, allowed, by: User | None = None) -> Case:
     """Share ``case`` with exactly ``users`` (guests, residents, experts by experience of
-    its network: ids in ``allowed``). Side effects: the case's ``shared_with`` rows."""
+    its network: ids in ``allowed``), as coordinator ``by``.
+
+    Side effects: the case's ``shared_with`` rows; a CaseShare row (who, by whom, when) per
+    person newly shared with, and ``withdrawn_at`` on the open share of each person no
+    longer shared with; for each new share a notice in the outbox (kind ``case_shared``),
+    sent right after commit.
+    """
     if case.is_archived:
         raise ValidationError(_("This case is archived and can no longer be changed."))
     users = list(users)
@@ -183,7 +187,21 @@ def case_share_set(*, case: Case, users, allowed) -> Case:
         raise ValidationError(
             _("A case is shared only with guests, residents and experts by experience.")
         )
+    before = set(case.shared_with.values_list("pk", flat=True))
+    after = {user.pk for user in users}
     case.shared_with.set(users)
+    now = timezone.now()
+    CaseShare.objects.filter(
+        case=case, person_id__in=before - after, withdrawn_at__isnull=True
+    ).update(withdrawn_at=now)
+    added = sorted(after - before)
+    if added:
+        CaseShare.objects.bulk_create(
+            CaseShare(case=case, person_id=pk, shared_by=by, shared_at=now) for pk in added
+        )
+        from .reminders import announce_shares
+
+        announce_shares(case=case, person_ids=set(added), now=now)
     return case
 
 

@@ -123,6 +123,7 @@ def case_detail(request, slug, pk):
         context["attachment_form"] = AttachmentForm()
     if permissions.can_share_case(request.user, case):
         context["share_form"] = _share_form(case)
+        context["shares"] = list(selectors.case_shares(case))
     return render(request, "casework/case_detail.html", context)
 
 
@@ -147,7 +148,9 @@ def case_share(request, slug, pk):
         return redirect("casework:case_detail", slug=case.network.slug, pk=case.pk)
     allowed = set(selectors.share_candidates(case.network).values_list("pk", flat=True))
     try:
-        services.case_share_set(case=case, users=form.cleaned_data["shared_with"], allowed=allowed)
+        services.case_share_set(
+            case=case, users=form.cleaned_data["shared_with"], allowed=allowed, by=request.user
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

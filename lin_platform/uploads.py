@@ -24,6 +24,7 @@ a file is handed out under is cleaned by ``safe_filename``.
 import re
 import struct
 import unicodedata
+import uuid
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -128,6 +129,17 @@ def safe_filename(name: str) -> str:
     room = SAFE_NAME_MAX - (len(extension) + 1 if extension else 0)
     stem = stem[:room].rstrip("-_") or "document"
     return f"{stem}.{extension}" if extension else stem
+
+
+def stored_path(folder: str, filename: str) -> str:
+    """Where an upload is stored: ``folder``, a random name and the cleaned extension
+    (``safe_filename``'s), e.g. "casework/12/3f2a…9c.pdf". The uploaded name is never part
+    of the stored one: it may hold identifying data, path parts or odd characters, and a
+    random name cannot be guessed or collide."""
+    cleaned = safe_filename(unicodedata.normalize("NFKC", filename))
+    extension = cleaned.rpartition(".")[2] if "." in cleaned else ""
+    name = uuid.uuid4().hex
+    return f"{folder}/{name}.{extension}" if extension else f"{folder}/{name}"
 
 
 class _Refused(Exception):

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from lin_platform.privacy import PrivacyGuardMixin
+
 from .models import Invitation, Membership, Network, NetworkPartner, Organisation, Theme
 
 
@@ -104,7 +106,7 @@ class MilestoneInline(admin.TabularInline):
     extra = 0
 
 
-class ProjectOutputAdminForm(forms.ModelForm):
+class ProjectOutputAdminForm(PrivacyGuardMixin, forms.ModelForm):
     """Links are edited here; documents are uploaded on the project page, through the upload
     guard, so the admin shows their name and size only."""
 

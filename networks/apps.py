@@ -7,7 +7,8 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from . import personal_data, sections
+        from . import personal_data, privacy, sections
 
         personal_data.register_section()
         sections.register_own_actions()
+        privacy.register()

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Domain, Profession, StudentLevel
 from accounts.forms import ProfileFieldsMixin
 from lin_platform.dates import BoundedDateField
+from lin_platform.privacy import PrivacyGuardMixin
 
 from .choices import NetworkKind, Role
-from .models import Organisation
+from .models import Network, Organisation
 
 
 class InvitationForm(forms.Form):
@@ -93,7 +94,9 @@ class InvitationSignupForm(ProfileFieldsMixin, forms.Form):
         return cleaned
 
 
-class NetworkCreateForm(forms.Form):
+class NetworkCreateForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = Network
+
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=NetworkKind.choices)
     region = forms.CharField(label=_("Region or district"), max_length=120, required=False)

@@ -1,14 +1,14 @@
 """Organisations, networks, memberships (with their history), invitations and themes."""
 
 import secrets
-import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lin_platform.uploads import stored_path
 
 from .choices import NetworkKind, OrganisationKind, Role, ShadowingSameDomainPolicy
 
@@ -32,7 +32,7 @@ class Network(models.Model):
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=NetworkKind.choices)
     region = models.CharField(_("region or district"), max_length=120, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     partners = models.ManyToManyField(
         Organisation, through="NetworkPartner", related_name="networks", blank=True
     )
@@ -234,7 +234,7 @@ class Theme(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
 
     class Meta:
         verbose_name = _("theme")
@@ -277,7 +277,7 @@ class ThemeProject(models.Model):
         Theme, on_delete=models.PROTECT, related_name="projects", verbose_name=_("theme")
     )
     title = models.CharField(_("title"), max_length=200)
-    aim = models.TextField(_("aim"))
+    aim = models.TextField(_("aim"), max_length=5000)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -359,7 +359,7 @@ class Milestone(models.Model):
         _("kind"), max_length=20, choices=MilestoneKind.choices, default=MilestoneKind.MILESTONE
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     due_on = models.DateField(_("due on"))
     status = models.CharField(
         _("status"),
@@ -379,7 +379,7 @@ class Milestone(models.Model):
 
 def project_output_path(instance, filename: str) -> str:
     # A random name: the stored name is never the one shown, and never guessable.
-    return f"projects/{instance.project_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return stored_path(f"projects/{instance.project_id}", filename)
 
 
 class ProjectOutput(models.Model):
@@ -422,10 +422,10 @@ class PdsaEntry(models.Model):
 
     project = models.ForeignKey(ThemeProject, on_delete=models.CASCADE, related_name="pdsa_entries")
     question = models.CharField(_("improvement question"), max_length=300)
-    plan = models.TextField(_("plan"))
-    do = models.TextField(_("do"), blank=True)
-    study = models.TextField(_("study"), blank=True)
-    act = models.TextField(_("act"), blank=True)
+    plan = models.TextField(_("plan"), max_length=4000)
+    do = models.TextField(_("do"), blank=True, max_length=4000)
+    study = models.TextField(_("study"), blank=True, max_length=4000)
+    act = models.TextField(_("act"), blank=True, max_length=4000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

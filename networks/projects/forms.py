@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from lin_platform.dates import BoundedDateField
+from lin_platform.privacy import PrivacyGuardMixin
 from lin_platform.uploads import (
     accept_attribute,
     allowed_extensions_label,
@@ -24,7 +25,7 @@ from networks.models import (
 DATE = {"type": "date"}
 
 
-class ThemeProjectForm(forms.ModelForm):
+class ThemeProjectForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = ThemeProject
         fields = ["title", "theme", "aim", "starts_on", "ends_on", "other_networks"]
@@ -78,7 +79,7 @@ class MemberForm(forms.Form):
         self.fields["user"].label_from_instance = lambda u: u.get_full_name()
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["kind", "title", "due_on", "status", "description"]
@@ -93,7 +94,7 @@ class MilestoneStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
 
 
-class OutputForm(forms.ModelForm):
+class OutputForm(PrivacyGuardMixin, forms.ModelForm):
     """An output: a document, a link, or both. The model's constraint says "at least one"
     (a ModelForm validates it, so the message is the constraint's own)."""
 
@@ -122,7 +123,7 @@ class OutputForm(forms.ModelForm):
         return uploaded
 
 
-class PdsaForm(forms.ModelForm):
+class PdsaForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = PdsaEntry
         fields = ["question", "plan", "do", "study", "act"]

@@ -11,6 +11,7 @@ class MeetingsConfig(AppConfig):
         from networks.demo import register_seeder
         from sessions.reminders.kinds import register_kinds
 
+        from . import privacy
         from .demo import seed_meetings_demo, seed_method_demo
         from .invitations import KINDS as INVITATION_KINDS
         from .network_page import register_network_page
@@ -23,3 +24,4 @@ class MeetingsConfig(AppConfig):
         register_kinds(*KINDS, *INVITATION_KINDS)
         register_section()
         register_network_page()
+        privacy.register()

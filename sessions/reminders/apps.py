@@ -8,8 +8,9 @@ class RemindersConfig(AppConfig):
     verbose_name = _("Reminders")
 
     def ready(self):
-        from . import network_kinds
+        from . import network_kinds, privacy
         from .personal_data import register_section
 
         register_section()
         network_kinds.register()
+        privacy.register()

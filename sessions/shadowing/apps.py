@@ -11,6 +11,7 @@ class ShadowingConfig(AppConfig):
         from networks.demo import register_seeder
         from sessions.reminders.kinds import register_kinds
 
+        from . import privacy
         from .demo import seed_shadowing_demo
         from .network_page import register_network_page
         from .personal_data import register_section
@@ -20,3 +21,4 @@ class ShadowingConfig(AppConfig):
         register_kinds(*KINDS)
         register_section()
         register_network_page()
+        privacy.register()

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Profession
 from lin_platform.dates import BoundedDateField
+from lin_platform.privacy import PrivacyGuardMixin
 from networks.models import Network
 
 from .choices import Dagdeel
+from .models import ShadowingDay, ShadowingFeedback, ShadowingSlot
 from .rules import default_period, default_times, hours_between
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -25,9 +27,11 @@ REPEAT_CHOICES = [
 ]
 
 
-class SlotForm(forms.Form):
+class SlotForm(PrivacyGuardMixin, forms.Form):
     """One half-day, or the same half-day weekly or every other week for a number of
     weeks (``repeat``, ``count``)."""
+
+    privacy_model = ShadowingSlot
 
     date = BoundedDateField(label=_("Date"), widget=DATE)
     dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
@@ -104,7 +108,9 @@ class SlotFilterForm(forms.Form):
         return data
 
 
-class RequestForm(forms.Form):
+class RequestForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = ShadowingDay
+
     learning_goals = forms.CharField(
         label=_("Your learning goals"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -123,8 +129,10 @@ class RequestForm(forms.Form):
             del self.fields["same_domain_reason"]
 
 
-class DayFieldsForm(forms.Form):
+class DayFieldsForm(PrivacyGuardMixin, forms.Form):
     """When, where and what for: the fields a day has whether it is logged or edited."""
+
+    privacy_model = ShadowingDay
 
     date = BoundedDateField(label=_("Date"), widget=DATE)
     dagdeel = forms.ChoiceField(label=_("Half-day"), choices=Dagdeel.choices)
@@ -205,13 +213,24 @@ class DayEditForm(DayFieldsForm):
                 del self.fields[name]
 
 
-class CancelForm(forms.Form):
+class CancelForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = ShadowingDay
+    privacy_fields = {"reason": "cancel_reason"}
+
     reason = forms.CharField(
         label=_("Reason"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = ShadowingDay
+    privacy_fields = {
+        "seen": "reflection_seen",
+        "surprised": "reflection_surprised",
+        "take_away": "reflection_take_away",
+        "question": "reflection_question",
+    }
+
     seen = forms.CharField(label=_("What did you see?"), widget=forms.Textarea(attrs={"rows": 4}))
     surprised = forms.CharField(
         label=_("What surprised you about the other domain?"),
@@ -227,13 +246,18 @@ class ReflectionForm(forms.Form):
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = ShadowingDay
+    privacy_fields = {"reason": "decline_reason"}
+
     reason = forms.CharField(
         label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = ShadowingFeedback
+
     text = forms.CharField(label=_("Your feedback"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -99,7 +99,7 @@ class ShadowingDay(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
     organisation_name = models.CharField(_("host's organisation"), max_length=200, blank=True)
     place = models.CharField(_("place"), max_length=200)
-    learning_goals = models.TextField(_("learning goals"))
+    learning_goals = models.TextField(_("learning goals"), max_length=2000)
     same_domain_reason = models.CharField(
         _("reason for a host of your own domain"), max_length=500, blank=True
     )
@@ -109,13 +109,15 @@ class ShadowingDay(models.Model):
         choices=ShadowingStatus.choices,
         default=ShadowingStatus.REQUESTED,
     )
-    reflection_seen = models.TextField(_("What did you see?"), blank=True)
+    reflection_seen = models.TextField(_("What did you see?"), blank=True, max_length=4000)
     reflection_surprised = models.TextField(
-        _("What surprised you about the other domain?"), blank=True
+        _("What surprised you about the other domain?"), blank=True, max_length=4000
     )
-    reflection_take_away = models.TextField(_("What will you take into your own work?"), blank=True)
+    reflection_take_away = models.TextField(
+        _("What will you take into your own work?"), blank=True, max_length=4000
+    )
     reflection_question = models.TextField(
-        _("What question do you bring to the next LIN meeting?"), blank=True
+        _("What question do you bring to the next LIN meeting?"), blank=True, max_length=4000
     )
     reflection_written_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.CharField(_("reason"), max_length=500, blank=True)
@@ -263,7 +265,7 @@ class ShadowingFeedback(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    text = models.TextField(_("feedback"))
+    text = models.TextField(_("feedback"), max_length=4000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,7 @@ import pytest
 
 from casework.demo import seed_casework
 from casework.models import Case, Lesson
-from casework.privacy import find_identifying_data
+from lin_platform.privacy import find_identifying_data
 from networks.choices import Role
 from networks.models import Milestone, PdsaEntry, ProjectPartner, ThemeProject
 from tests.factories import NetworkFactory, member
@@ -91,3 +91,31 @@ def test_a_project_seeded_before_documents_gets_its_report(hofstede):
     ProjectOutput.objects.exclude(file="").delete()
     seed_casework()
     assert ProjectOutput.objects.exclude(file="").count() == 1
+
+
+def test_the_coordinator_shares_a_demo_case_with_an_expert_by_experience_once(hofstede):
+    from casework.models import CaseShare
+    from sessions.reminders.models import Delivery
+
+    expert = member(hofstede, Role.EXPERT_BY_EXPERIENCE, full_name="Wim Schouten")
+    seed_casework()
+    seed_casework()
+    [share] = CaseShare.objects.select_related("shared_by")
+    assert share.person == expert
+    assert share.shared_by.memberships.get().role == Role.COORDINATOR
+    assert list(Delivery.objects.values_list("kind", "recipient")) == [("case_shared", expert.pk)]
+
+
+def test_the_demo_texts_of_every_guarded_field_pass_the_guard(hofstede):
+    """Demo data is written through services, not forms: it must pass the guard too."""
+    from django.apps import apps
+
+    from lin_platform import privacy
+
+    member(hofstede, Role.EXPERT_BY_EXPERIENCE)
+    seed_casework()
+    for label, field in privacy.guarded_fields():
+        model = apps.get_model(label)
+        for value in model.objects.values_list(field, flat=True):
+            for text in privacy.texts_in(value):
+                assert privacy.find_identifying_data(text) == [], (label, field, text)

@@ -62,8 +62,8 @@ def test_a_bsn_in_the_situation_is_refused_saying_where_and_what(client, network
     errors = response.context["form"].errors
     assert list(errors) == ["situation"]
     assert errors["situation"] == [
-        "This text contains a citizen service number (BSN) (line 1, position 14, starting "
-        "with “12…”). Remove it: case texts must not identify the client."
+        "“Situation” contains a citizen service number (BSN) (line 1, position 14, starting "
+        "with “12…”). Remove it: texts must not identify a client."
     ]
     assert "123456782" not in response.content.decode().split("<textarea")[0]
 

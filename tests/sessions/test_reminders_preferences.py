@@ -50,6 +50,7 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_cancelled",
             "shadowing_moved",
             "teacher_digest",
+            "case_shared",
             "evaluation_invitation",
             "evaluation_closing",
             "meeting_evaluation",
@@ -82,6 +83,7 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
     assert response.status_code == 302
     assert prefs(person) == (
         [
+            "case_shared",
             "evaluation_closing",
             "evaluation_invitation",
             "meeting_evaluation",

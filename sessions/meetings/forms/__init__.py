@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from lin_platform.dates import BoundedDateField, bounded_date_validator
 from lin_platform.once import OnceFormMixin
+from lin_platform.privacy import PrivacyGuardMixin
 from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
+from ..models import Meeting, Rsvp
 from ..rules import MAX_OCCURRENCES, SeriesRule
 from ..services.meetings import FOLLOWING, THIS, MeetingDetails
 
@@ -28,8 +30,10 @@ class WebAddressField(forms.URLField):
     default_validators = [URLValidator(schemes=["http", "https"])]
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(PrivacyGuardMixin, forms.Form):
     """What, when and where: shared by scheduling and editing."""
+
+    privacy_model = Meeting
 
     title = forms.CharField(label=_("Title"), max_length=200)
     format = forms.ChoiceField(label=_("Format"), choices=MeetingFormat.choices)
@@ -238,7 +242,10 @@ class EditForm(MeetingForm):
             del self.fields["scope"]
 
 
-class CancelForm(forms.Form):
+class CancelForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = Meeting
+    privacy_fields = {"reason": "cancel_reason"}
+
     reason = forms.CharField(
         label=_("Reason for cancelling"),
         max_length=300,
@@ -247,7 +254,9 @@ class CancelForm(forms.Form):
     )
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = Rsvp
+
     answer = forms.ChoiceField(label=_("Your answer"), choices=RsvpAnswer.choices)
     reason = forms.CharField(label=_("Reason (optional)"), max_length=300, required=False)
 

@@ -4,17 +4,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lin_platform.dates import BoundedDateField
+from lin_platform.privacy import PrivacyGuardMixin
 
 from ..methods import Method, methods_for
-from ..models import ActionKind, Meeting
+from ..models import ActionKind, Meeting, MeetingAction, MeetingRecord
 from ..services.groups import MAX_GROUP_SIZE, MIN_GROUP_SIZE
 from ..services.record import MAX_NOTE_LENGTH
 
 
-class RecordForm(forms.Form):
-    """One text field per record field of the method."""
+class RecordForm(PrivacyGuardMixin, forms.Form):
+    """One text field per record field of the method; each is a part of the guarded
+    ``MeetingRecord.entries``."""
 
     prefix = "note"
+
+    def privacy_target(self, name: str):
+        return (MeetingRecord, "entries") if name in self.method.field_keys else None
 
     def __init__(self, *args, method: Method, notes: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,7 +67,9 @@ class RolesForm(forms.Form):
             del self.fields["presenters"]
 
 
-class ActionForm(forms.Form):
+class ActionForm(PrivacyGuardMixin, forms.Form):
+    privacy_model = MeetingAction
+
     kind = forms.ChoiceField(label=_("Kind"), choices=ActionKind.choices, initial=ActionKind.ACTION)
     text = forms.CharField(label=_("What was agreed"), max_length=500)
     owner = forms.ModelChoiceField(label=_("Who"), queryset=None, required=False)

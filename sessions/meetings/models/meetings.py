@@ -80,7 +80,7 @@ class Meeting(models.Model):
         related_name="facilitated_meetings",
         verbose_name=_("facilitator"),
     )
-    agenda = models.TextField(_("agenda"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
     invited_networks = models.ManyToManyField(
         "networks.Network",
         blank=True,

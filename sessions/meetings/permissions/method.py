@@ -63,6 +63,15 @@ def can_read_record(user, meeting: Meeting) -> bool:
     return can_run_meeting(user, meeting) or was_there(user, meeting)
 
 
+def readable_actions(user, actions, *, can_read: bool) -> list[MeetingAction]:
+    """The agreed actions and advice of a meeting that ``user`` may read: all of them for
+    who reads its record (they are part of it, take-home messages and all); otherwise only
+    those meant for ``user``. The others learn that there are actions, not what they say."""
+    if can_read:
+        return list(actions)
+    return [a for a in actions if user.is_authenticated and a.owner_id == user.pk]
+
+
 def can_choose_method(user, meeting: Meeting) -> bool:
     return can_run_meeting(user, meeting)
 

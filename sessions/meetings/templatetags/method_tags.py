@@ -8,7 +8,7 @@ fixed number of queries, however many steps, actions or people there are.
 from django import template
 
 from ..permissions import can_run_meeting
-from ..permissions.method import can_read_record, can_write_record
+from ..permissions.method import can_read_record, can_write_record, readable_actions
 from ..selectors.groups import groups_of
 from ..selectors.record import actions_for, method_of, record_of, roles_of
 
@@ -22,16 +22,18 @@ def method_summary(context, meeting):
     user = context["request"].user
     can_write = can_write_record(user, meeting)
     has_record = bool(record and any(record.entries.values()))
+    # Asked only when there is a text to withhold: no query otherwise.
+    can_read = can_write or not (has_record or actions) or can_read_record(user, meeting)
+    readable = readable_actions(user, actions, can_read=can_read)
     return {
         "meeting": meeting,
         "network": meeting.network,
         "method": method_of(meeting, record),
         "roles": roles_of(meeting),
-        "open_actions": [a for a in actions if a.is_open],
+        "open_actions": [a for a in readable if a.is_open],
         "can_write": can_write,
-        "has_record": has_record,
-        # Asked only when there is a text to withhold: no query otherwise.
-        "can_read": can_write or not has_record or can_read_record(user, meeting),
+        "has_record": has_record or len(readable) < len(actions),
+        "can_read": can_read,
     }
 
 

@@ -22,6 +22,7 @@ from ..permissions.method import (
     can_read_record,
     can_set_action_status,
     can_write_record,
+    readable_actions,
 )
 from ..selectors import record as selectors
 from ..services import record as services
@@ -35,8 +36,9 @@ def _record_url(meeting: Meeting) -> str:
     return reverse("meetings:record", args=[meeting.network.slug, meeting.pk])
 
 
-def _actions_context(request, meeting: Meeting, *, can_write: bool) -> dict:
-    actions = list(selectors.actions_for(meeting))
+def _actions_context(request, meeting: Meeting, *, can_write: bool, can_read: bool) -> dict:
+    every = list(selectors.actions_for(meeting))
+    actions = readable_actions(request.user, every, can_read=can_read)
     for action in actions:
         action.carried = action.meeting_id != meeting.pk
         action.can_toggle = can_write or action.owner_id == request.user.pk
@@ -45,6 +47,7 @@ def _actions_context(request, meeting: Meeting, *, can_write: bool) -> dict:
         "network": meeting.network,
         "actions": actions,
         "carried_count": sum(1 for a in actions if a.carried),
+        "withheld_count": len(every) - len(actions),
         "can_write": can_write,
     }
 
@@ -101,7 +104,7 @@ def record(request, slug, pk):
             }
         )
     context = {
-        **_actions_context(request, meeting, can_write=can_write),
+        **_actions_context(request, meeting, can_write=can_write, can_read=can_read),
         "method": method,
         "record": record,
         "can_read": can_read,
@@ -220,8 +223,12 @@ def action_status(request, slug, pk, action_pk):
     else:
         services.meeting_action_status_set(action=action, status=status, user=request.user)
     if request.htmx:
+        can_write = can_write_record(request.user, meeting)
         context = _actions_context(
-            request, meeting, can_write=can_write_record(request.user, meeting)
+            request,
+            meeting,
+            can_write=can_write,
+            can_read=can_write or can_read_record(request.user, meeting),
         )
         context["error"] = error
         return render(request, "meetings/partials/record_actions.html", context)
