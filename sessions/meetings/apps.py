@@ -13,6 +13,7 @@ class MeetingsConfig(AppConfig):
 
         from .demo import seed_meetings_demo, seed_method_demo
         from .network_page import register_network_page
+        from .notices import NOTICE_KINDS
         from .personal_data import register_section
         from .reminders import KINDS
 
@@ -20,5 +21,6 @@ class MeetingsConfig(AppConfig):
         register_seeder("meetings", seed_meetings_demo)
         register_seeder("method", seed_method_demo)
         register_kinds(*KINDS)
+        register_kinds(*NOTICE_KINDS)
         register_section()
         register_network_page()

@@ -48,6 +48,14 @@ def test_preferences_page_shows_current_choices(client, person):
             "shadowing_cancelled",
             "shadowing_moved",
             "teacher_digest",
+            "meeting_role",
+            "meeting_action",
+            "shadowing_request",
+            "shadowing_accepted",
+            "shadowing_declined",
+            "shadowing_confirmed",
+            "shadowing_feedback",
+            "reflection_waiting",
         ],
         "lead_times": "2d, 2h",
     }
@@ -65,6 +73,8 @@ def test_preferences_page_lists_the_shadowing_kinds_with_on_and_off(client, pers
         "A reminder when a shadowing day waits for my confirmation as host": True,
         "A notice when the other person cancels a shadowing day": True,
         "A notice when a shadowing day I host is moved to another date or time": True,
+        "A notice when the host confirms my shadowing day": True,
+        "A notice when my shadowing request or day is declined": True,
     }
     assert choices["Weekly overview for teachers: reflections waiting for feedback"] is True
 
@@ -77,13 +87,21 @@ def test_saving_switches_kinds_off_and_sets_lead_times(client, person):
     assert response.status_code == 302
     assert prefs(person) == (
         [
+            "meeting_action",
+            "meeting_role",
             "preparation",
+            "reflection_waiting",
             "rsvp_nudge",
+            "shadowing_accepted",
             "shadowing_cancelled",
             "shadowing_confirmation",
+            "shadowing_confirmed",
             "shadowing_day_before",
+            "shadowing_declined",
+            "shadowing_feedback",
             "shadowing_moved",
             "shadowing_reflection",
+            "shadowing_request",
             "teacher_digest",
             "weekly_digest",
         ],
