@@ -495,6 +495,7 @@ NOT_LINKED = {
     "meetings:roles",
     "meetings:rsvp",
     "reminders:link",
+    "reminders:notifications_read",  # a POST form on the notifications page
     "shadowing:accept",
     "shadowing:cancel",
     "shadowing:confirm",

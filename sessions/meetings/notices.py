@@ -25,7 +25,7 @@ from sessions.reminders.kinds import EventKind, current_member_pairs
 from sessions.reminders.services import notify
 
 from .choices import MeetingRoleKind
-from .models import Meeting, MeetingAction
+from .models import ActionStatus, Meeting, MeetingAction
 from .permissions import get_meeting_for_member
 
 ROLE = "meeting_role"
@@ -193,3 +193,39 @@ def action_assigned(*, action: MeetingAction, by=None) -> None:
         target=action,
         by=by,
     )
+
+
+# --- demo data --------------------------------------------------------------------------------
+
+
+def seed_notices_demo(ctx) -> None:
+    """The ``seed_demo`` seeder (after the method records): the role and action notices of
+    the meetings still to come, in the platform only (the demo sends no mail). Idempotent."""
+    from sessions.reminders.models import Notification
+    from sessions.reminders.services import notify_platform
+
+    from .models import MeetingRole
+
+    before = Notification.objects.count()
+    coming = timezone.now()
+    for role in MeetingRole.objects.filter(meeting__starts_at__gt=coming).select_related(
+        "meeting__network", "user"
+    ):
+        notify_platform(
+            kind=ROLE,
+            recipient=role.user,
+            network=role.meeting.network,
+            key=f"meeting-role:{role.meeting_id}:{role.kind}",
+            target=role.meeting,
+        )
+    for action in MeetingAction.objects.filter(
+        owner__isnull=False, status=ActionStatus.OPEN
+    ).select_related("meeting__network", "owner"):
+        notify_platform(
+            kind=ACTION,
+            recipient=action.owner,
+            network=action.meeting.network,
+            key=f"meeting-action:{action.pk}",
+            target=action,
+        )
+    ctx.record(Notification, Notification.objects.count() - before)

@@ -27,15 +27,3 @@ def channels_for(user, code: str) -> frozenset[str]:
 
 def wants(user, code: str, channel: str) -> bool:
     return channel in channels_for(user, code)
-
-
-def kinds_off(entries) -> list[str]:
-    """The codes among ``reminders_off`` entries that switch a kind off entirely, or every
-    channel of it."""
-    entries = set(entries or [])
-    codes = {entry.split("@", 1)[0] for entry in entries}
-    return sorted(
-        code
-        for code in codes
-        if code in entries or all(channel_off(code, c) in entries for c in CHANNELS)
-    )

@@ -34,7 +34,7 @@ from networks.models import Membership
 from sessions.reminders.kinds import AMSTERDAM, EventKind, InLanguage, current_member_pairs
 from sessions.reminders.services import notify, notify_mail, notify_platform
 
-from .choices import CLOSED_STATUSES
+from .choices import CLOSED_STATUSES, ShadowingStatus
 from .models import ShadowingDay, ShadowingFeedback
 from .permissions import get_day_for_viewer, taught_students
 
@@ -373,3 +373,50 @@ def reflection_written(*, day: ShadowingDay) -> None:
             key=f"reflections-waiting:{teacher.pk}:{moment.date().isoformat()}",
             due_at=moment,
         )
+
+
+# --- demo data --------------------------------------------------------------------------------
+
+
+def seed_notices_demo(ctx) -> None:
+    """The ``seed_demo`` seeder (after the shadowing days): the notices their steps would
+    have left in the platform (no mail: the demo sends none). Those about days more than
+    two weeks ago are read already. Idempotent (one notice per key)."""
+    from datetime import timedelta
+
+    from sessions.reminders.models import Notification
+
+    recent = ctx.today - timedelta(days=14)
+    before = Notification.objects.count()
+    days = ShadowingDay.objects.select_related("network", "host_network", "shadower", "host")
+    for day in days.prefetch_related("feedback"):
+        told = []
+        if day.status == ShadowingStatus.REQUESTED:
+            told.append((REQUEST, day.host, day.host_network, "requested"))
+        if day.accepted_at is not None:
+            told.append((ACCEPTED, day.shadower, day.network, "accepted"))
+        if day.status == ShadowingStatus.DECLINED:
+            told.append((DECLINED, day.shadower, day.network, "declined"))
+        if day.status == ShadowingStatus.CONFIRMED:
+            told.append((CONFIRMED, day.shadower, day.network, "confirmed"))
+        for feedback in day.feedback.all():
+            told.append((FEEDBACK, day.shadower, day.network, f"feedback.{feedback.pk}"))
+        for kind, person, network, what in told:
+            notify_platform(
+                kind=kind, recipient=person, network=network, key=_key(what, day), target=day
+            )
+        if day.has_reflection and not day.feedback.all():
+            for teacher in teachers_of_shadower(day):
+                notify_platform(
+                    kind=REFLECTION_WAITING,
+                    recipient=teacher,
+                    network=day.network,
+                    key=_key("reflection", day),
+                    target=day,
+                )
+    Notification.objects.filter(
+        read_at__isnull=True,
+        content_type__model="shadowingday",
+        object_id__in=ShadowingDay.objects.filter(date__lt=recent).values("pk"),
+    ).update(read_at=ctx.now)
+    ctx.record(Notification, Notification.objects.count() - before)

@@ -340,3 +340,30 @@ def test_a_day_deleted_reads_no_longer_available(client, net, student, host):
     ShadowingDay.objects.filter(pk=day.pk).delete()
     client.force_login(host)
     assert texts(client.get(LIST)) == [("", False)]
+
+
+def test_a_shadowing_reminder_in_the_platform_opens_the_day(client, net, student, host):
+    from sessions.shadowing.reminders import morning_of
+
+    day = ShadowingDay.objects.create(
+        network=net,
+        host_network=net,
+        shadower=student,
+        host=host,
+        source=ShadowingSource.LOGGED,
+        date=timezone.localdate() + dt.timedelta(days=1),
+        dagdeel="morning",
+        starts_at=dt.time(9, 0),
+        ends_at=dt.time(12, 0),
+        hours=3,
+        place="Wijkcentrum",
+        learning_goals="Zien.",
+        status=ShadowingStatus.PLANNED,
+    )
+    dispatch(now=max(timezone.now(), morning_of(timezone.localdate())))
+    item = Notification.objects.get(recipient=student, kind="shadowing_day_before")
+    client.force_login(student)
+    ((text, _read),) = texts(client.get(LIST))
+    assert text == "Tomorrow: your shadowing day with Henk Host"
+    response = client.get(reverse("reminders:notification", args=[item.pk]))
+    assert response.url == reverse("shadowing:day", args=[net.slug, day.pk])
