@@ -4,12 +4,14 @@ when the event's transaction rolls back, nothing when the kind (or one of its ch
 switched off, and one mail when two dispatchers run."""
 
 import datetime as dt
+import threading
+from collections import Counter
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -364,3 +366,44 @@ def test_the_daily_mail_is_withdrawn_when_every_reflection_got_feedback(net, peo
     dispatch(now=timezone.now() + dt.timedelta(days=1))
     assert mails_to(scene) == []
     assert deliveries(scene) == [(people["teacher"].email, DeliveryStatus.WITHDRAWN)]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL row locks (set DATABASE_URL=postgres://...; CI does)",
+)
+def test_two_dispatchers_in_two_threads_send_each_notice_once(settings, monkeypatch):
+    """Requests to 20 hosts, then two dispatchers at once, each with its own connection."""
+    settings.REMINDERS_BATCH_SIZE = 3  # many small batches: the two runs interleave
+    # No run right after each commit (eager in tests): the two below find every row.
+    monkeypatch.setattr("sessions.reminders.tasks.reminders_dispatch.delay", lambda: None)
+    net = NetworkFactory()
+    student = member(net, Role.STUDENT)
+    hosts = [social_worker(net, language="en") for _ in range(20)]
+    for n, host in enumerate(hosts):
+        on = timezone.localdate() + dt.timedelta(days=7 + n)
+        slot = ShadowingSlotFactory(network=net, host=host, date=on)
+        shadowing_day_request(shadower=student, network=net, slot=slot, learning_goals="Zien.")
+    start = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            start.wait()
+            for _ in range(3):
+                dispatch()
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert Counter(m.to[0] for m in mail.outbox) == Counter({h.email: 1 for h in hosts})
+    assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 20
+    assert Notification.objects.filter(kind="shadowing_request").count() == 20
