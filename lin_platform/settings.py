@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "sessions.reminders.context_processors.notifications",
             ],
             "builtins": ["lin_platform.error_summary"],
         },

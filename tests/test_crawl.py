@@ -553,6 +553,7 @@ NOT_LINKED = {
     "meetings:rsvp",
     "meetings:rsvp_series",
     "reminders:link",
+    "reminders:notifications_read",  # a POST form on the notifications page
     "shadowing:accept",
     "shadowing:cancel",
     "shadowing:confirm",

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Delivery
+from .models import Delivery, Notification
 
 
 @admin.register(Delivery)
@@ -13,6 +13,21 @@ class DeliveryAdmin(admin.ModelAdmin):
     date_hierarchy = "due_at"
     list_select_related = ["recipient", "network"]
     readonly_fields = [field.name for field in Delivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Staff see every notification (kind and object, never a text: it is made when shown)."""
+
+    list_display = ["created_at", "kind", "recipient", "network", "read_at"]
+    list_filter = ["kind", "network"]
+    search_fields = ["recipient__email", "object_key"]
+    date_hierarchy = "created_at"
+    list_select_related = ["recipient", "network"]
+    readonly_fields = [field.name for field in Notification._meta.fields]
 
     def has_add_permission(self, request):
         return False

@@ -49,8 +49,9 @@ from django.utils.translation import gettext_noop
 
 from lin_platform.site import site_host
 
+from .channels import MAIL, PLATFORM, channels_for
 from .kinds import REGISTRY, Due
-from .models import Delivery, DeliveryStatus
+from .models import Delivery, DeliveryStatus, Notification
 from .sending import sender_for
 
 logger = logging.getLogger(__name__)
@@ -274,7 +275,7 @@ def send_batch(
     wanted = _still_due(rows, now)
     chunk_size = max(1, _setting("REMINDERS_MARK_EVERY", 50))
     lease = lease_seconds()
-    counts = dict.fromkeys(("sent", "withdrawn", "failed", "retry", "released"), 0)
+    counts = dict.fromkeys(("sent", "withdrawn", "failed", "retry", "released", "shown"), 0)
     cache: dict = {}
     own_connection = connection is None
     connection = connection or get_connection()
@@ -325,18 +326,29 @@ def _send_chunk(token, queue, chunk_size, chunk_ends, now, wanted, sender, cache
     """Send up to ``chunk_size`` rows from the front of ``queue``, taking no new one after
     ``chunk_ends`` (``time.monotonic()``); rows not taken go back to the front."""
     max_attempts = _setting("REMINDERS_MAX_ATTEMPTS", 8)
-    sent, withdrawn, failed, retry = [], [], [], []
-    to_send = []
+    sent, withdrawn, failed, retry, shown = [], [], [], [], []
+    to_send, in_platform = [], []
     for _ in range(min(chunk_size, len(queue))):
         row = queue.popleft()
         if (row.kind, row.object_key, row.recipient_id, row.lead_minutes) not in wanted:
             row.reason = _withdraw_reason(row)
             withdrawn.append(row)
+            continue
+        by_mail, by_platform = _channels(row)
+        if by_platform:
+            in_platform.append(row)
+        if not by_mail:
+            if by_platform:
+                shown.append(row)
+            else:
+                row.reason = _withdraw_reason(row)
+                withdrawn.append(row)
         elif row.attempts > max_attempts:
             row.reason = f"Gave up after {max_attempts} attempts. {row.reason}"[:500]
             failed.append(row)
         else:
             to_send.append(row)
+    _notifications_from(in_platform)
     taken = 0
 
     def prepared():
@@ -364,22 +376,59 @@ def _send_chunk(token, queue, chunk_size, chunk_ends, now, wanted, sender, cache
     finally:
         # Also when something unexpected broke off the chunk: what the server accepted is
         # marked sent; the rest stays "sending" and is taken up after the claim timeout.
-        _record_outcomes(token, now, sent, withdrawn, failed, retry)
+        _record_outcomes(token, now, sent, withdrawn, failed, retry, shown)
     queue.extendleft(reversed(to_send[taken:]))
     return {
         "sent": len(sent),
         "withdrawn": len(withdrawn),
         "failed": len(failed),
         "retry": len(retry),
+        "shown": len(shown),
     }
 
 
-def _record_outcomes(token, now, sent, withdrawn, failed, retry) -> None:
+def _channels(row: Delivery) -> tuple[bool, bool]:
+    """(by mail, in the platform) for a claimed row that is still due. An event kind put
+    its notification in the platform at the event; a kind that cannot be switched off (an
+    invitation) goes by mail only."""
+    kind = REGISTRY.get(row.kind)
+    if kind is None or row.recipient_id is None or not kind.switchable:
+        return True, False
+    channels = channels_for(row.recipient, row.kind)
+    return MAIL in channels, PLATFORM in channels and kind.in_platform and not kind.event
+
+
+def _notifications_from(rows: list[Delivery]) -> None:
+    """The notification-centre items of reminders that fell due, one per delivery key: a
+    second dispatcher, or a row claimed again after a crash, adds none."""
+    if not rows:
+        return
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=row.recipient_id,
+                kind=row.kind,
+                object_key=row.object_key,
+                lead_minutes=row.lead_minutes,
+                network_id=row.network_id,
+                content_type_id=row.content_type_id,
+                object_id=row.object_id,
+                created_at=row.due_at,
+            )
+            for row in rows
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _record_outcomes(token, now, sent, withdrawn, failed, retry, shown=()) -> None:
     mine = Delivery.objects.filter(claim_token=token, status=DeliveryStatus.SENDING)
     if sent:
         mine.filter(pk__in=[r.pk for r in sent]).update(
             status=DeliveryStatus.SENT, sent_at=timezone.now(), reason=""
         )
+    if shown:
+        mine.filter(pk__in=[r.pk for r in shown]).update(status=DeliveryStatus.SHOWN, reason="")
     for status, rows in ((DeliveryStatus.WITHDRAWN, withdrawn), (DeliveryStatus.FAILED, failed)):
         for reason, pks in _group_by_reason(rows).items():
             mine.filter(pk__in=pks).update(status=status, reason=reason)

@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .channels import CHANNELS, MAIL, PLATFORM, channel_off, channels_for
 from .kinds import REGISTRY, kind_choices
 
 # Lead times are typed as "2d, 2h, 30m"; the unit letters of both languages are accepted.
@@ -67,6 +68,18 @@ def lead_times_parse(text: str) -> list[int]:
     return minutes
 
 
+BOTH = "both"
+VIA_CHOICES = [
+    (BOTH, _("By mail and in the platform")),
+    (MAIL, _("By mail only")),
+    (PLATFORM, _("In the platform only")),
+]
+
+
+def via_field_name(code: str) -> str:
+    return f"via_{code}"
+
+
 class ReminderPreferencesForm(forms.Form):
     kinds_on = forms.MultipleChoiceField(
         label=_("Send me"),
@@ -84,13 +97,49 @@ class ReminderPreferencesForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Per kind that can appear in the notification centre: by mail, here, or both.
+        for code, label in kind_choices():
+            if REGISTRY[code].in_platform:
+                self.fields[via_field_name(code)] = forms.ChoiceField(
+                    label=label, choices=VIA_CHOICES, required=False, initial=BOTH
+                )
+
     @classmethod
     def for_user(cls, user, data=None):
         initial = {
             "kinds_on": [code for code, _label in kind_choices() if user.wants_reminder(code)],
             "lead_times": lead_times_format(user.meeting_reminder_minutes or []),
         }
+        for code, _label in kind_choices():
+            channels = channels_for(user, code)
+            if len(channels) == 1:
+                initial[via_field_name(code)] = next(iter(channels))
         return cls(data, initial=initial)
+
+    def rows(self):
+        """(label, checkbox, channel field or None) per kind, for the template."""
+        boxes = {box.data["value"]: box for box in self["kinds_on"]}
+        return [
+            (
+                label,
+                boxes[code],
+                self[via_field_name(code)] if via_field_name(code) in self.fields else None,
+            )
+            for code, label in kind_choices()
+        ]
+
+    def reminders_off(self) -> list[str]:
+        """What to store in ``User.reminders_off``: the kinds switched off, and per kind that
+        is on the channel it does not go by."""
+        off = list(self.cleaned_data["reminders_off"])
+        for code, _label in kind_choices():
+            via = self.cleaned_data.get(via_field_name(code)) or BOTH
+            if code in off or via == BOTH:
+                continue
+            off += [channel_off(code, channel) for channel in CHANNELS if channel != via]
+        return off
 
     def clean_lead_times(self):
         return lead_times_parse(self.cleaned_data.get("lead_times") or "")

@@ -61,6 +61,12 @@ class Kind:
     # Sent at the lead times the person sets under My reminders (``User.meeting_reminder_minutes``):
     # such a kind cannot be on without at least one lead time.
     uses_lead_times: bool = False
+    # Whether it can also be an item in the notification centre (a mail to an address
+    # without an account cannot).
+    in_platform: bool = True
+    # An event kind (``EventKind``): its rows are written by the event itself, in the
+    # event's transaction (``services.notify``); the dispatcher plans none of its own.
+    event: bool = False
 
     def due(
         self,
@@ -77,6 +83,11 @@ class Kind:
     def target_queryset(self):
         """How to load this kind's objects for a batch of mails (with what the mail reads of
         them), or None for the plain model."""
+        return None
+
+    def centre_queryset(self):
+        """How to load this kind's objects for the notification centre (what ``notice`` and
+        ``available`` read of them), or None for ``target_queryset``."""
         return None
 
     def context(self, delivery, now: dt.datetime) -> dict:
@@ -114,6 +125,151 @@ class Kind:
         """What the delivery is about, for the coordinator's log (its object's name)."""
         target = delivery.target
         return str(target) if target is not None else ""
+
+    # --- the notification centre ----------------------------------------------------------
+
+    def notice(self, item, now: dt.datetime) -> str:
+        """What the notification centre says of ``item`` (a ``Notification``, its target
+        and network loaded), in the active language: the subject of its mail. A kind about
+        no one object (a digest) says its label and the network."""
+        if not self.model:
+            return f"{self.label} ({item.network.name})"
+        from .mail import render_plain
+
+        context = {
+            "recipient_name": item.recipient.get_short_name(),
+            "target": item.target,
+            "network": item.network,
+            "site_url": settings.SITE_URL,
+            "now": now,
+        }
+        context.update(self.context(item, now))
+        return " ".join(render_plain(f"{self.template}_subject.txt", context).split())
+
+    def link(self, item) -> str:
+        """Where the person acts on ``item`` (a path): its object's page, else the
+        network's."""
+        target = item.target
+        if target is not None and hasattr(target, "get_absolute_url"):
+            return target.get_absolute_url()
+        from django.urls import reverse
+
+        return reverse("networks:detail", args=[item.network.slug])
+
+    def available(self, user, items: list, networks: set[int]) -> set[int]:
+        """The pks of ``items`` (notifications of ``user``, targets loaded) that ``user``
+        may still open: those of a network ``networks`` (the ids of the networks they are a
+        current member of) holds whose object, if the kind has one, still exists. A kind
+        narrows it with its own permission rule, in a fixed number of queries."""
+        return {
+            item.pk
+            for item in items
+            if item.network_id in networks and (not self.model or item.target is not None)
+        }
+
+    def opens(self, user, item) -> str | None:
+        """The address to open ``item`` at, or None when ``user`` may no longer see what it
+        is about. A kind asks its app's permission getters here."""
+        return self.link(item) if self.available(user, [item], member_networks(user)) else None
+
+
+def member_networks(user, now: dt.datetime | None = None) -> set[int]:
+    """The networks ``user`` is a current member of (one query)."""
+    from networks.models import Membership
+
+    today = (now or dt.datetime.now(dt.UTC)).astimezone(AMSTERDAM).date()
+    return set(
+        Membership.objects.current(on=today)
+        .filter(user_id=user.pk)
+        .values_list("network_id", flat=True)
+    )
+
+
+def current_member_pairs(pairs: set[tuple[int, int]], now: dt.datetime) -> set[tuple[int, int]]:
+    """Those (network id, user id) pairs that are a current membership; one query."""
+    from networks.models import Membership
+
+    if not pairs:
+        return set()
+    today = now.astimezone(AMSTERDAM).date()
+    rows = (
+        Membership.objects.current(on=today)
+        .filter(network_id__in={n for n, _u in pairs}, user_id__in={u for _n, u in pairs})
+        .values_list("network_id", "user_id")
+    )
+    return set(rows) & pairs
+
+
+class EventKind(Kind):
+    """A notice that a step is the person's now (a request to answer, an answer, feedback,
+    a role): written by the event's own service with ``services.notify`` in the event's
+    transaction, as a notification and/or a delivery row, by the channels the person
+    chose. The dispatcher plans nothing for it; before sending it asks again whether the
+    person still wants the mail, is still a member of the network and whether what it is
+    about still stands (``still_valid``).
+
+    Its mail is the one notice mail (``reminders/email/notice``): the sentence of
+    ``notice`` and a link to where to act; never a word of what people wrote.
+    """
+
+    event = True
+    template = "reminders/email/notice"
+    order = 200
+
+    def due(self, now, *, network_ids=None, recipient_ids=None, object_ids=None):
+        return []
+
+    def still_valid(self, rows, now: dt.datetime) -> set[int]:
+        """The pks of ``rows`` (deliveries, targets loaded) whose object still stands."""
+        return {row.pk for row in rows if not self.model or row.target is not None}
+
+    def still_due(self, rows, now):
+        from .channels import MAIL, wants
+
+        valid = self.still_valid(rows, now)
+        members = current_member_pairs(
+            {(row.network_id, row.recipient_id) for row in rows if row.recipient_id}, now
+        )
+        return {
+            (row.kind, row.object_key, row.recipient_id, row.lead_minutes)
+            for row in rows
+            if row.pk in valid
+            and row.recipient_id
+            and row.recipient.is_active
+            and wants(row.recipient, self.code, MAIL)
+            and (row.network_id, row.recipient_id) in members
+        }
+
+    def withdraw_reason(self, delivery):
+        from django.utils.translation import gettext_noop
+
+        return gettext_noop(
+            "No longer due: the person switched these mails off or left the network, or what "
+            "the notice was about no longer stands."
+        )
+
+    def notice(self, item, now):
+        raise NotImplementedError
+
+    def context(self, delivery, now):
+        return {
+            "notice": InLanguage(lambda: self.notice(delivery, now)),
+            "action_url": settings.SITE_URL + self.link(delivery),
+        }
+
+
+class InLanguage:
+    """A text made when the template shows it: the mail's context is gathered before the
+    recipient's language is switched on, its templates are rendered within it."""
+
+    def __init__(self, make):
+        self._make = make
+
+    def __str__(self) -> str:
+        return str(self._make())
+
+    def __bool__(self) -> bool:
+        return True
 
 
 REGISTRY: dict[str, Kind] = {}

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,8 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # The person chose this kind in the platform only: a notification, no mail.
+    SHOWN = "shown", _("In the platform only")
 
 
 class Delivery(models.Model):
@@ -108,6 +111,75 @@ class Delivery(models.Model):
     def address(self) -> str:
         """Where the mail goes: the account's address, else the row's own."""
         return self.recipient.email if self.recipient_id else self.email
+
+    @property
+    def kind_label(self) -> str:
+        from .kinds import kind_label
+
+        return kind_label(self.kind)
+
+
+class Notification(models.Model):
+    """One item in a person's notification centre (the bell in the top bar).
+
+    Written in the same transaction as the event it tells of (a request, an answer, a role),
+    or by the dispatcher when a reminder falls due, for the kinds the person wants in the
+    platform. Its key mirrors a delivery's (kind, object, recipient, lead time), so a second
+    dispatcher or a repeated event adds nothing. It stores no text: what it says is made
+    when it is shown, in the reader's language, from what it points at (and only while the
+    reader may still see that; otherwise it reads "no longer available").
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    object_key = models.CharField(_("about"), max_length=120)
+    lead_minutes = models.IntegerField(_("minutes before"), default=0)
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, related_name="notifications"
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about (type)"),
+    )
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "recipient", "lead_minutes"],
+                name="one_notification_per_notice",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_key} → {self.recipient_id}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
 
     @property
     def kind_label(self) -> str:

@@ -1,5 +1,6 @@
 """URLs of the outbox: the log of what was sent for a network, a person's reminder
-preferences and the signed link in every mail (its path is in mails already sent: keep it)."""
+preferences, the signed link in every mail (its path is in mails already sent: keep it) and
+the notification centre."""
 
 from django.urls import path
 
@@ -11,4 +12,7 @@ urlpatterns = [
     path("netwerken/<slug:slug>/herinneringen/", views.reminder_log, name="log"),
     path("profiel/herinneringen/", views.reminder_preferences, name="preferences"),
     path("herinneringen/<str:token>/", views.reminder_link, name="link"),
+    path("meldingen/", views.notifications, name="notifications"),
+    path("meldingen/alles-gelezen/", views.notifications_read, name="notifications_read"),
+    path("meldingen/<int:pk>/", views.notification_detail, name="notification"),
 ]

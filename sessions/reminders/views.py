@@ -1,6 +1,7 @@
 """The reminder log of a network, for its coordinators: sent, failed (with the reason),
 pending and withdrawn deliveries (staff see every network's log in the admin); a person's
-reminder preferences, and the signed one-click link in every mail."""
+reminder preferences, the signed one-click link in every mail, and the notification centre
+(the bell in the top bar)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,20 +10,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
 from accounts.services import user_reminder_preferences_update, user_reminder_switch
 from lin_platform.crumbs import Crumb, network_crumbs
 from networks.permissions import get_network_for_coordinator
 
+from . import centre
 from .forms import ReminderPreferencesForm
 from .kinds import kind_choices, kind_label
 from .pages import log_parent
-from .selectors import LOG_FILTERS, deliveries_of_network
+from .permissions import get_notification_for_recipient
+from .selectors import LOG_FILTERS, deliveries_of_network, notifications_of
+from .services import notification_open, notifications_mark_all_read
 from .tokens import InvalidToken, preferences_token_read
 
 PAGE_SIZE = 50
+NOTIFICATIONS_PAGE_SIZE = 30
 
 
 @login_required
@@ -54,7 +59,7 @@ def reminder_preferences(request):
     if request.method == "POST" and form.is_valid():
         user_reminder_preferences_update(
             user=request.user,
-            reminders_off=form.cleaned_data["reminders_off"],
+            reminders_off=form.reminders_off(),
             meeting_reminder_minutes=(
                 form.cleaned_data["lead_times"] or request.user.meeting_reminder_minutes
             ),
@@ -109,3 +114,41 @@ def reminder_link(request, token: str):
         "switched": request.method == "POST",
     }
     return render(request, "reminders/reminder_link.html", context)
+
+
+@login_required
+def notifications(request):
+    """The person's notifications, newest first; unread ones stand out."""
+    page = Paginator(notifications_of(request.user), NOTIFICATIONS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "crumbs": [Crumb(_("Notifications"))],
+        "page": page,
+        "items": centre.items_for(request.user, list(page.object_list)),
+    }
+    return render(request, "reminders/notifications.html", context)
+
+
+@login_required
+def notification_detail(request, pk: int):
+    """Opening a notification marks it read and leads to where to act; for something the
+    person may no longer see it says so, and nothing of what it was about."""
+    notification = get_notification_for_recipient(request.user, pk)
+    notification_open(notification=notification)
+    url = centre.open_url(request.user, notification)
+    if url is None:
+        crumbs = [Crumb(_("Notifications"), reverse("reminders:notifications"))]
+        crumbs.append(Crumb(_("No longer available")))
+        return render(request, "reminders/notification_gone.html", {"crumbs": crumbs})
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    """Mark all read."""
+    count = notifications_mark_all_read(user=request.user)
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return redirect("reminders:notifications")

@@ -14,11 +14,14 @@ class ShadowingConfig(AppConfig):
         from . import privacy
         from .demo import seed_shadowing_demo
         from .network_page import register_network_page
+        from .notices import NOTICE_KINDS, seed_notices_demo
         from .personal_data import register_section
         from .reminders import KINDS
 
         register_seeder("shadowing", seed_shadowing_demo)
+        register_seeder("shadowing_notices", seed_notices_demo)
         register_kinds(*KINDS)
+        register_kinds(*NOTICE_KINDS)
         register_section()
         register_network_page()
         privacy.register()

@@ -87,6 +87,11 @@ class ShadowingKind(Kind):
     def withdraw_reason(self, delivery):
         return self.reason
 
+    def link(self, item) -> str:
+        """In the notification centre: the day's page."""
+        day = item.target
+        return reverse("shadowing:day", args=[day.network.slug, day.pk])
+
 
 class ShadowingDayBefore(ShadowingKind):
     """The day before a planned shadowing day, at 08:00 Amsterdam time (or at once when the

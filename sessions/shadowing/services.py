@@ -26,6 +26,7 @@ from networks.choices import ShadowingSameDomainPolicy
 from networks.models import Network
 from sessions.reminders.services import reminders_send_soon
 
+from . import notices
 from . import permissions as perms
 from .choices import (
     ACTIVE_STATUSES,
@@ -356,7 +357,8 @@ def shadowing_day_request(
 ) -> ShadowingDay:
     """Ask to shadow the host of ``slot``; the host accepts or declines.
 
-    Side effects: one ShadowingDay row (status requested) that books the slot.
+    Side effects: one ShadowingDay row (status requested) that books the slot; the host is
+    told (``notices.request_received``).
     """
     if not can_shadow_in(shadower, network):
         raise PermissionDenied
@@ -385,7 +387,7 @@ def shadowing_day_request(
     )
     try:
         with transaction.atomic():
-            return ShadowingDay.objects.create(
+            day = ShadowingDay.objects.create(
                 network=network,
                 host_network=slot.network,
                 shadower=shadower,
@@ -408,6 +410,8 @@ def shadowing_day_request(
         raise ValidationError(
             _("This half-day has already been booked. Choose another one.")
         ) from error
+    notices.request_received(day=day)
+    return day
 
 
 @transaction.atomic
@@ -583,33 +587,46 @@ def shadowing_day_cancel(*, day: ShadowingDay, by: User, reason: str = "") -> Sh
 # --- The host's answers --------------------------------------------------------------------
 
 
+@transaction.atomic
 def shadowing_day_accept(*, day: ShadowingDay, by: User) -> ShadowingDay:
-    """The host accepts a request. Side effects: status planned, accepted_at set."""
-    return shadowing_day_transition(day=day, action=Action.ACCEPT, by=by)
+    """The host accepts a request. Side effects: status planned, accepted_at set; the
+    shadower is told."""
+    day = shadowing_day_transition(day=day, action=Action.ACCEPT, by=by)
+    notices.request_answered(day=day, accepted=True)
+    return day
 
 
+@transaction.atomic
 def shadowing_day_decline(*, day: ShadowingDay, by: User, reason: str) -> ShadowingDay:
     """The host declines a request, a planned day, or a logged day that did not happen.
 
-    Side effects: status declined with the reason; the slot is free again.
+    Side effects: status declined with the reason; the slot is free again; the shadower is
+    told (not the reason: it is read on the day's page).
     """
     if day.host_id != by.pk:
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Give a reason for declining."))
-    return shadowing_day_transition(
+    day = shadowing_day_transition(
         day=day, action=Action.DECLINE, by=by, decline_reason=reason.strip()
     )
+    notices.request_answered(day=day, accepted=False)
+    return day
 
 
+@transaction.atomic
 def shadowing_day_confirm(*, day: ShadowingDay, by: User) -> ShadowingDay:
-    """The host confirms the day took place. Side effects: status confirmed."""
-    return shadowing_day_transition(day=day, action=Action.CONFIRM, by=by)
+    """The host confirms the day took place. Side effects: status confirmed; the shadower
+    is told."""
+    day = shadowing_day_transition(day=day, action=Action.CONFIRM, by=by)
+    notices.day_confirmed(day=day)
+    return day
 
 
 # --- Reflection and feedback ---------------------------------------------------------------
 
 
+@transaction.atomic
 def shadowing_day_reflect(
     *,
     day: ShadowingDay,
@@ -621,14 +638,17 @@ def shadowing_day_reflect(
 ) -> ShadowingDay:
     """The shadower writes (or improves) the reflection; the day is then done.
 
-    Side effects: the reflection fields, status done (a confirmed day stays confirmed).
+    Side effects: the reflection fields, status done (a confirmed day stays confirmed); the
+    first time, the shadower's teachers are told that it waits for their feedback.
     """
+    first = []
 
-    def check(_locked: ShadowingDay) -> None:
+    def check(locked: ShadowingDay) -> None:
         if not all(answer.strip() for answer in (seen, surprised, take_away, question)):
             raise ValidationError(_("Answer each of the four questions."))
+        first.append(locked.reflection_written_at is None)
 
-    return shadowing_day_transition(
+    day = shadowing_day_transition(
         day=day,
         action=Action.REFLECT,
         by=by,
@@ -638,13 +658,16 @@ def shadowing_day_reflect(
         reflection_take_away=take_away.strip(),
         reflection_question=question.strip(),
     )
+    if first[0]:
+        notices.reflection_written(day=day)
+    return day
 
 
 @transaction.atomic
 def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> ShadowingFeedback:
     """A teacher of the student writes feedback on the reflection; the student sees it.
 
-    Side effects: one ShadowingFeedback row.
+    Side effects: one ShadowingFeedback row; the student is told.
     """
     if not perms.is_teacher_of(teacher, day):
         raise PermissionDenied
@@ -652,7 +675,9 @@ def shadowing_feedback_give(*, day: ShadowingDay, teacher: User, text: str) -> S
         raise ValidationError(_("There is no reflection yet to give feedback on."))
     if not text.strip():
         raise ValidationError(_("Write your feedback."))
-    return ShadowingFeedback.objects.create(day=day, author=teacher, text=text.strip())
+    feedback = ShadowingFeedback.objects.create(day=day, author=teacher, text=text.strip())
+    notices.feedback_given(feedback=feedback)
+    return feedback
 
 
 __all__ = [

@@ -163,6 +163,10 @@ def test_student_changes_goals_then_withdraws_and_the_host_is_told(page, live_se
         "You withdrew your request; Hamid El Amrani is told by mail."
     )
     assert page.locator(".shadowing-status").first.inner_text() == "Cancelled"
-    assert [message.to for message in mail.outbox] == [[host.email]]
+    # The host was told of the request, then of its withdrawal.
+    assert [(message.to, message.subject.split(" shadow")[0]) for message in mail.outbox] == [
+        ([host.email], "Sanne de Vries asks to"),
+        ([host.email], "Sanne de Vries withdrew the request to"),
+    ]
     visit(page, f"{base}/dagdelen/", "23-slot-open-again")
     assert page.get_by_role("link", name=re.compile("with Hamid El Amrani")).count() == 1

@@ -233,6 +233,6 @@ def test_lesson_overview_queries_do_not_grow(
         made = CaseFactory(network=network, student=student, professional=professional)
         made.themes.set([theme])
     client.force_login(teacher)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(reverse("casework:lessons"))
     assert len(response.context["planning"].own_lessons) == n

@@ -236,7 +236,7 @@ def test_case_list_queries_do_not_grow(client, network, coordinator, django_asse
     _make_cases(network, n)
     client.force_login(coordinator)
     url = reverse("casework:case_list", args=[network.slug])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert len(response.context["cases"]) == n
 
@@ -273,7 +273,7 @@ def test_themes_board_queries_do_not_grow(
     client.force_login(coordinator)
     url = reverse("casework:board", args=[network.slug])
     # 11, and two for the shadowing reflections that mention a theme
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(url)
     themes = response.context["themes"]
     assert len(themes) == n

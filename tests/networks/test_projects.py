@@ -212,7 +212,7 @@ def test_project_page_queries_do_not_grow(
         project.meetings.add(MeetingFactory(network=network))
     client.force_login(coordinator_en)
     url = reverse("networks:project_detail", args=[network.slug, project.pk])
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert len(response.context["milestones"]) == n
     assert len(re.findall(r'href="[^"]+/document/"', response.content.decode())) == n
@@ -228,6 +228,6 @@ def test_project_list_queries_do_not_grow(
             project=project, organisation=OrganisationFactory(), kind="care"
         )
     client.force_login(coordinator_en)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("networks:project_list", args=[network.slug]))
     assert len(response.context["projects"]) == n

@@ -210,6 +210,6 @@ def test_groups_page_queries_do_not_grow(
     attend(meeting, people)
     client.force_login(coordinator)
     client.post(make_url(meeting), {"size": "4"}, follow=True)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("meetings:groups", args=[network.slug, meeting.pk]))
     assert sum(len(g.people) for g in response.context["groups"]) == count

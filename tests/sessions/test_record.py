@@ -296,7 +296,7 @@ def test_record_page_queries_do_not_grow(
     _fill(network, meeting, count)
     client.force_login(coordinator)
     client.get(record_url(meeting))  # warm the session
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(record_url(meeting))
     assert len(response.context["actions"]) == count
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from networks.models import Network, Theme
 from sessions.reminders.services import reminders_send_soon
 
+from .. import notices
 from ..choices import MeetingStatus, Repeat
 from ..invitations import invitations_record
 from ..models import Meeting, MeetingSeries
@@ -81,7 +82,8 @@ def meeting_schedule(
     created_by,
 ) -> Meeting:
     """Schedule one meeting. Side effects: one Meeting row (with its themes and invited
-    networks); the invitation to each invitee in the outbox, sent after commit."""
+    networks); the invitation to each invitee in the outbox, sent after commit; its
+    facilitator is told."""
     _check_details(details)
     check_times(start_time, end_time)
     ((starts_at, ends_at),) = occurrence_times([day], start_time, end_time)
@@ -94,6 +96,9 @@ def meeting_schedule(
         created_by=created_by,
     )
     invitations_record(meeting=meeting)
+    notices.role_given(
+        meeting=meeting, person=details.facilitator, role="facilitator", by=created_by
+    )
     return meeting
 
 
@@ -109,7 +114,7 @@ def meeting_series_schedule(
 ) -> MeetingSeries:
     """Schedule a series. Side effects: a MeetingSeries row and one Meeting per date, each at
     the same local wall-clock time (stored as UTC); one invitation for the whole series to
-    each invitee in the outbox, sent after commit."""
+    each invitee in the outbox, sent after commit; its facilitator is told once."""
     _check_details(details)
     check_times(start_time, end_time)
     dates = series_dates(rule)
@@ -139,6 +144,14 @@ def meeting_series_schedule(
         for starts_at, ends_at in occurrence_times(dates, start_time, end_time)
     ]
     invitations_record(meeting=meetings[0])
+    if meetings:
+        notices.role_given(
+            meeting=meetings[0],
+            person=details.facilitator,
+            role="facilitator",
+            by=created_by,
+            series=len(meetings) > 1,
+        )
     return series
 
 
@@ -162,7 +175,7 @@ def meeting_update(
     same details, the same local start and end time, and moves by as many days as this one
     moved. Side effects: the Meeting rows change; ``revision`` goes up on each meeting
     whose time or place changed, and the change notices are sent after commit; a larger
-    capacity moves people up from the waiting list.
+    capacity moves people up from the waiting list; a new facilitator is told.
     Returns the meetings that changed.
     """
     from .rsvp import rsvp_fill_from_waiting_list
@@ -183,6 +196,7 @@ def meeting_update(
             .order_by("starts_at")
         )
     any_moved = False
+    had_facilitator = meeting.facilitator_id
     for target in targets:
         target_day = timezone.localtime(target.starts_at, local_zone()).date() + shift
         starts_at = local_datetime(target_day, start_time)
@@ -214,6 +228,13 @@ def meeting_update(
         rsvp_fill_from_waiting_list(meeting=target)
     if any_moved:
         meeting_changed_notify(meeting=meeting)
+    if details.facilitator is not None and details.facilitator.pk != had_facilitator:
+        notices.role_given(
+            meeting=meeting,
+            person=details.facilitator,
+            role="facilitator",
+            series=len(targets) > 1,
+        )
     return targets
 
 

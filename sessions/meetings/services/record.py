@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 
+from .. import notices
 from ..choices import MeetingRoleKind
 from ..methods import FORMAT_METHODS, METHODS
 from ..models import ActionKind, ActionStatus, Meeting, MeetingAction, MeetingRecord, MeetingRole
@@ -82,16 +83,18 @@ def meeting_roles_assign(
     case_bringer: User | None,
     presenters: list[User],
     allowed: set[int],
+    by: User | None = None,
 ) -> None:
     """Give the meeting its facilitator, note-taker, case-bringer and presenters.
 
     ``allowed`` holds the ids of the people who may take a role (the network's members).
     Side effects: sets ``meeting.facilitator``; replaces the meeting's MeetingRole rows of
-    those three kinds.
+    those three kinds; whoever gets a role they did not have is told (not ``by``).
     """
     chosen = [p for p in (facilitator, note_taker, case_bringer, *presenters) if p is not None]
     if any(person.pk not in allowed for person in chosen):
         raise ValidationError(_("Only members of the network can take a role."))
+    had_facilitator = meeting.facilitator_id
     meeting.facilitator = facilitator
     meeting.save(update_fields=["facilitator", "updated_at"])
     kinds = {
@@ -99,14 +102,21 @@ def meeting_roles_assign(
         MeetingRoleKind.CASE_BRINGER: [case_bringer] if case_bringer else [],
         MeetingRoleKind.PRESENTER: list(presenters),
     }
-    MeetingRole.objects.filter(meeting=meeting, kind__in=list(kinds)).delete()
-    MeetingRole.objects.bulk_create(
+    roles = MeetingRole.objects.filter(meeting=meeting, kind__in=list(kinds))
+    had = set(roles.values_list("user_id", "kind"))
+    roles.delete()
+    given = MeetingRole.objects.bulk_create(
         [
             MeetingRole(meeting=meeting, user=person, kind=kind)
             for kind, people in kinds.items()
             for person in {p.pk: p for p in people}.values()
         ]
     )
+    if facilitator is not None and facilitator.pk != had_facilitator:
+        notices.role_given(meeting=meeting, person=facilitator, role="facilitator", by=by)
+    for role in given:
+        if (role.user.pk, role.kind) not in had:
+            notices.role_given(meeting=meeting, person=role.user, role=role.kind, by=by)
 
 
 @transaction.atomic
@@ -122,16 +132,18 @@ def meeting_action_add(
     """Record an action or advice agreed in ``meeting``.
 
     Side effects: one new open MeetingAction; it shows on the later meetings of the series
-    until closed.
+    until closed; its owner is told (unless they added it themself).
     """
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Say what was agreed."))
     if kind not in ActionKind.values:
         raise ValidationError(_("Choose action or advice."))
-    return MeetingAction.objects.create(
+    action = MeetingAction.objects.create(
         meeting=meeting, text=text, kind=kind, owner=owner, due_on=due_on, created_by=user
     )
+    notices.action_assigned(action=action, by=user)
+    return action
 
 
 @transaction.atomic

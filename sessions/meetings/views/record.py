@@ -178,6 +178,7 @@ def roles(request, slug, pk):
             case_bringer=data.get("case_bringer"),
             presenters=list(data.get("presenters") or []),
             allowed=set(people.values_list("pk", flat=True)),
+            by=request.user,
         )
     except ValidationError as error:
         validation_error_to_messages(request, error)
