@@ -298,7 +298,8 @@ def test_a_meeting_page_with_60_attendees_keeps_the_same_number_of_queries(
     client.force_login(coord)
     url = reverse("meetings:detail", args=[network.slug, meeting.pk])
     RsvpFactory(meeting=meeting, user=member(network))
-    # 14, the bell's count, and for a coordinator who has not answered and whether they were reminded today.
+    # 14, the bell's count, and for a coordinator who has not answered and whether they were
+    # reminded today.
     with django_assert_num_queries(17) as small:
         client.get(url)
     for i in range(59):
