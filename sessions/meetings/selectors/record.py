@@ -15,8 +15,9 @@ def record_of(meeting: Meeting) -> MeetingRecord | None:
 
 
 def method_of(meeting: Meeting, record: MeetingRecord | None) -> Method | None:
-    """The method the meeting follows: the record's choice, or the format's default."""
-    return method_for(meeting.format, record.method if record else None)
+    """The method the meeting follows: the record's choice, else the one chosen when
+    planning, else the format's default."""
+    return method_for(meeting.format, record.method if record else meeting.method)
 
 
 def roles_of(meeting: Meeting) -> list[MeetingRole]:

@@ -2,7 +2,8 @@
 mark as held."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,7 @@ from networks.models import Network, Theme
 from sessions.reminders.services import reminders_send_soon
 
 from ..choices import MeetingStatus, Repeat
+from ..methods import FORMAT_METHODS
 from ..models import Meeting, MeetingSeries
 from ..rules import (
     SeriesRule,
@@ -36,13 +38,25 @@ class MeetingDetails:
     capacity: int | None = None
     facilitator: object | None = None
     agenda: str = ""
+    method: str = ""
+    learning_hours: Decimal | None = None
     themes: list[Theme] | None = None
     invited_networks: list[Network] | None = None
 
 
-def _check_details(details: MeetingDetails) -> None:
+def _check_details(details: MeetingDetails, start_time: time, end_time: time) -> None:
     if not details.location.strip() and not details.online_url.strip():
         raise ValidationError(_("Give a place, an online link, or both."))
+    if details.method and details.method not in FORMAT_METHODS.get(details.format, ()):
+        raise ValidationError(_("That method does not belong to this meeting's format."))
+    hours = details.learning_hours
+    if hours is not None:
+        if hours < 0:
+            raise ValidationError(_("Learning hours cannot be negative."))
+        day = date(2000, 1, 1)
+        length = datetime.combine(day, end_time) - datetime.combine(day, start_time)
+        if hours * 3600 > Decimal(length.total_seconds()):
+            raise ValidationError(_("Learning hours cannot be more than the meeting's length."))
 
 
 def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) -> Meeting:
@@ -58,6 +72,8 @@ def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) ->
         capacity=details.capacity,
         facilitator=details.facilitator,
         agenda=details.agenda,
+        method=details.method,
+        learning_hours=details.learning_hours,
         created_by=created_by,
     )
     if details.themes:
@@ -79,8 +95,8 @@ def meeting_schedule(
 ) -> Meeting:
     """Schedule one meeting. Side effects: one Meeting row (with its themes and invited
     networks)."""
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     ((starts_at, ends_at),) = occurrence_times([day], start_time, end_time)
     return _new_meeting(
         network=network,
@@ -104,8 +120,8 @@ def meeting_series_schedule(
 ) -> MeetingSeries:
     """Schedule a series. Side effects: a MeetingSeries row and one Meeting per date, each at
     the same local wall-clock time (stored as UTC)."""
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     dates = series_dates(rule)
     series = MeetingSeries.objects.create(
         network=network,
@@ -158,8 +174,8 @@ def meeting_update(
     """
     from .rsvp import rsvp_fill_from_waiting_list
 
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     old_day = timezone.localtime(meeting.starts_at, local_zone()).date()
     shift = day - old_day
     targets = [meeting]
@@ -193,6 +209,8 @@ def meeting_update(
         target.capacity = details.capacity
         target.facilitator = details.facilitator
         target.agenda = details.agenda
+        target.method = details.method
+        target.learning_hours = details.learning_hours
         if moved:
             target.revision = F("revision") + 1
             any_moved = True
