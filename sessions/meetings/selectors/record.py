@@ -45,6 +45,26 @@ def actions_for(meeting: Meeting) -> QuerySet[MeetingAction]:
     )
 
 
+def actions_shown_on(meeting: Meeting) -> list[MeetingAction]:
+    """The actions to list on ``meeting``: ``actions_for`` with each action once. The same
+    action (kind, text and owner, status) agreed again in several meetings of a series shows
+    once, as agreed in the earliest of them, which the page names."""
+    shown, seen = [], set()
+    for action in actions_for(meeting):
+        key = (
+            action.kind,
+            " ".join(action.text.split()).casefold(),
+            action.owner_id,
+            action.status,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        action.carried = action.meeting_id != meeting.pk
+        shown.append(action)
+    return shown
+
+
 def action_for_meeting(meeting: Meeting, pk: int) -> MeetingAction | None:
     """The action ``pk`` if it shows on ``meeting`` (agreed in it, or carried over to it)."""
     action = MeetingAction.objects.select_related("meeting").filter(pk=pk).first()

@@ -36,9 +36,8 @@ def _record_url(meeting: Meeting) -> str:
 
 
 def _actions_context(request, meeting: Meeting, *, can_write: bool) -> dict:
-    actions = list(selectors.actions_for(meeting))
+    actions = selectors.actions_shown_on(meeting)
     for action in actions:
-        action.carried = action.meeting_id != meeting.pk
         action.can_toggle = can_write or action.owner_id == request.user.pk
     return {
         "meeting": meeting,
