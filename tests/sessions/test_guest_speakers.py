@@ -128,3 +128,35 @@ def test_a_guest_speaker_of_another_meeting_answers_404(client, network, coord, 
     )
     assert response.status_code == 404
     assert GuestSpeaker.objects.count() == 1
+
+
+def test_reminder_mails_carry_the_guest_speaker_in_each_recipients_language(db, time_machine):
+    import datetime as dt
+
+    from django.core import mail
+
+    from sessions.reminders.dispatcher import dispatch
+    from tests.factories import MembershipFactory, NetworkFactory, UserFactory
+    from tests.sessions.factories_reminders import MeetingFactory as ReminderMeetingFactory
+    from tests.sessions.factories_reminders import RsvpFactory
+
+    start = dt.datetime(2025, 3, 12, 14, 0, tzinfo=dt.UTC)
+    time_machine.move_to(start - dt.timedelta(hours=2), tick=False)
+    network = NetworkFactory()
+    meeting = ReminderMeetingFactory(
+        network=network, format="gastspreker", starts_at=start, revision=1
+    )
+    type(meeting).objects.filter(pk=meeting.pk).update(updated_at=start - dt.timedelta(days=9))
+    GuestSpeaker.objects.create(meeting=meeting, name="Ineke de Vries", topic="Delier")
+    for language in ("en", "nl"):
+        user = UserFactory(email=f"{language}@example.org", language=language)
+        MembershipFactory(network=network, user=user, starts_on=dt.date(2020, 1, 1))
+        RsvpFactory(meeting=meeting, user=user)
+    dispatch()
+    descriptions = {
+        message.to[0][:2]: description_of(message.attachments[0][1]) for message in mail.outbox
+    }
+    assert descriptions == {
+        "en": "Guest speaker\nGuest speaker: Ineke de Vries: Delier",
+        "nl": "Gastspreker\nGastspreker: Ineke de Vries: Delier",
+    }
