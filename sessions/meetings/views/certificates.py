@@ -2,7 +2,6 @@
 profile), the certificate as PDF, the public check of a certificate's verification code,
 and the coordinators' export of everyone's hours."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -76,9 +75,7 @@ def certificate_download(request):
             response["Content-Disposition"] = f'attachment; filename="{issued.filename}"'
             response["Cache-Control"] = "private, no-store"
             return response
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    # The page shows the certificate form's errors above the list.
     period = PeriodForm(
         {"start": request.POST.get("start", ""), "end": request.POST.get("end", "")}
     )
