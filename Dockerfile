@@ -11,6 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN groupadd --system lin && useradd --system --gid lin --home-dir /app --no-create-home lin
 
+# WeasyPrint (the certificate of attendance, a PDF) needs Pango and its fonts.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY . /app
 # Editable, so that the settings find templates/, static/ and locale/ beside the packages.

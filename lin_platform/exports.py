@@ -12,6 +12,7 @@ dates, a negative number too.
 """
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -47,17 +48,30 @@ def is_formula_like(value) -> bool:
 
 def _csv_cell(value):
     """As ``_cell``; fractions with the language's decimal separator (a comma in Dutch, as
-    Excel expects next to the ``;``), and a text that looks like a formula behind a ``'``.
-    XLSX keeps fractions as numbers."""
+    Excel expects next to the ``;``), dates as 2026-12-24 and times as 15:00, and a text that
+    looks like a formula behind a ``'``. XLSX keeps fractions as numbers and dates and times
+    as dates and times."""
     if isinstance(value, float | Decimal):
         return number_format(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
     value = _cell(value)
     return "'" + value if is_formula_like(value) else value
 
 
+# How XLSX shows dates and times: real date/time cells, read the Dutch way round.
+XLSX_DATE_FORMAT = "dd-mm-yyyy"
+XLSX_TIME_FORMAT = "hh:mm"
+
+
 def _xlsx_append(page, values) -> None:
     """Append a row; a text that looks like a formula stays a text (a string cell with the
-    quote prefix), where openpyxl would store ``=…`` as a formula."""
+    quote prefix), where openpyxl would store ``=…`` as a formula. Dates and times are date
+    and time cells with a readable format."""
     values = [_cell(value) for value in values]
     page.append(values)
     for column, value in enumerate(values, start=1):
@@ -65,6 +79,10 @@ def _xlsx_append(page, values) -> None:
             cell = page.cell(row=page.max_row, column=column)
             cell.data_type = "s"
             cell.quotePrefix = True
+        elif isinstance(value, datetime.time):
+            page.cell(row=page.max_row, column=column).number_format = XLSX_TIME_FORMAT
+        elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            page.cell(row=page.max_row, column=column).number_format = XLSX_DATE_FORMAT
 
 
 @dataclass

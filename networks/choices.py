@@ -45,6 +45,20 @@ class ProjectPartnerKind(models.TextChoices):
     OTHER = "other", _("Other partner")
 
 
+# A project partner's kind is its organisation's kind (one source, shown the same on the
+# network page and the project page); ProjectPartner.kind keeps the matching value for the
+# databases and exports that read that column.
+PARTNER_KIND_OF_ORGANISATION = {
+    OrganisationKind.CARE_PROVIDER: ProjectPartnerKind.CARE,
+    OrganisationKind.WELFARE: ProjectPartnerKind.CARE,
+    OrganisationKind.GP_PRACTICE: ProjectPartnerKind.CARE,
+    OrganisationKind.SCHOOL: ProjectPartnerKind.SCHOOL,
+    OrganisationKind.COMPANY: ProjectPartnerKind.COMPANY,
+    OrganisationKind.KNOWLEDGE_INSTITUTE: ProjectPartnerKind.RESEARCH,
+    OrganisationKind.MUNICIPALITY: ProjectPartnerKind.MUNICIPALITY,
+}
+
+
 class ProjectRole(models.TextChoices):
     LEAD = "lead", _("Project lead")
     RESEARCHER = "researcher", _("Researcher")

@@ -539,7 +539,10 @@ NOT_LINKED = {
     "evaluation:thanks",  # reached by sending one's answers
     "meetings:action_add",
     "meetings:action_status",
-    "meetings:check_in",
+    "meetings:attendance_person",
+    "meetings:certificate",
+    "meetings:check_in",  # opened by the QR code
+    "meetings:guest_speaker_delete",
     "meetings:feed",
     "meetings:feed_disable",
     "meetings:feed_renew",

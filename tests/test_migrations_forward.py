@@ -123,6 +123,8 @@ def _stable(snapshot):
 # Any other new column fails the comparison: say here what an old row holds in it.
 NEW_COLUMNS = {
     ("meetings_meeting", "recurrence_id"): None,
+    ("meetings_meeting", "method"): "",
+    ("meetings_meeting", "learning_hours"): None,
     ("meetings_shadowingslot", "series"): None,
     ("networks_network", "shadowing_teachers"): True,
 }

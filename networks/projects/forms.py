@@ -12,7 +12,7 @@ from lin_platform.uploads import (
     check_upload,
     max_upload_bytes,
 )
-from networks.choices import MilestoneStatus, ProjectPartnerKind, ProjectRole
+from networks.choices import MilestoneStatus, ProjectRole
 from networks.models import (
     Milestone,
     Network,
@@ -65,7 +65,6 @@ class PartnerForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("name")
     )
-    kind = forms.ChoiceField(label=_("Kind of partner"), choices=ProjectPartnerKind.choices)
     contribution = forms.CharField(label=_("Contribution"), max_length=300, required=False)
 
 

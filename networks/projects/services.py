@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from lin_platform.uploads import check_upload
+from networks.choices import PARTNER_KIND_OF_ORGANISATION, ProjectPartnerKind
 from networks.models import (
     Milestone,
     Network,
@@ -77,9 +78,11 @@ def theme_project_update(*, project: ThemeProject, other_networks=None, **fields
 
 
 def project_partner_add(
-    *, project: ThemeProject, organisation: Organisation, kind: str, contribution: str = ""
+    *, project: ThemeProject, organisation: Organisation, contribution: str = ""
 ) -> ProjectPartner:
-    """Side effects: a ProjectPartner row. Refuses an organisation that is already partner."""
+    """Side effects: a ProjectPartner row, its kind following the organisation's kind (the
+    one source the pages show). Refuses an organisation that is already partner."""
+    kind = PARTNER_KIND_OF_ORGANISATION.get(organisation.kind, ProjectPartnerKind.OTHER)
     try:
         with transaction.atomic():
             return ProjectPartner.objects.create(

@@ -6,6 +6,9 @@ record that the note-taker fills in during that step. The scripts follow the met
 they are taught in Dutch care and welfare practice:
 
 - intervisie: the incident method of Hendriksen ("Intervisie bij werkproblemen"), ten rounds;
+  the Nijmegen method (below) for a moral question; the gossip method (roddelmethode), in
+  which the case-bringer listens with their back to the group; and the Balint method, on
+  the relationship between professional and client;
 - moreel beraad: the Nijmegen method (Steinkamp & Gordijn), four phases with their
   questions; and the dilemma method (Molewijk, Stolper et al., VUmc), ten steps;
 - klinische les: a lesson presented by a student–professional pair;
@@ -249,6 +252,145 @@ NIJMEGEN_METHOD = Method(
                 F("decision", _("The decision and its main arguments")),
                 F("open_points", _("Open questions and missing facts")),
             ),
+        ),
+    ),
+)
+
+GOSSIP_METHOD = Method(
+    key="gossip",
+    name=_("Gossip method (roddelmethode)"),
+    summary=_(
+        "The case-bringer explains a problem, then turns their back and listens while the "
+        "group talks about the problem as if they were not there; afterwards the "
+        "case-bringer says what struck them and what they take with them."
+    ),
+    roles=(CASE_BRINGER, NOTE_TAKER),
+    steps=(
+        Step(
+            "choose",
+            _("Choosing the problem"),
+            _(
+                "Participants briefly name a work problem they are still struggling with. "
+                "The group chooses one; whoever brought it is the case-bringer."
+            ),
+            5,
+            (F("problem", _("The chosen problem, in one sentence")),),
+        ),
+        Step(
+            "explain",
+            _("The case-bringer explains"),
+            _(
+                "The case-bringer tells what the problem is, what they already tried and what "
+                "they would like to get out of the session. The others listen."
+            ),
+            10,
+            (F("question", _("The case-bringer's question")),),
+        ),
+        Step(
+            "clarify",
+            _("Questions for clarification"),
+            _(
+                "The group asks open questions to understand the situation. No advice yet, "
+                "no opinions."
+            ),
+            10,
+            (F("facts", _("What the questions brought to light")),),
+        ),
+        Step(
+            "gossip",
+            _("Gossip round"),
+            _(
+                "The case-bringer turns their chair around and listens without reacting. The "
+                "group talks about the problem as if the case-bringer were not there: what "
+                "strikes them, what might be going on, what they would try. Speak about the "
+                "problem, not about the person."
+            ),
+            20,
+            (F("ideas", _("Ideas and hypotheses from the gossip round")),),
+        ),
+        Step(
+            "react",
+            _("The case-bringer reacts"),
+            _(
+                "The case-bringer turns back and tells what struck them, what was new, what "
+                "they recognise and what they will do."
+            ),
+            10,
+            (F("takeaway", _("What the case-bringer takes with them")),),
+        ),
+        Step(
+            "evaluate",
+            _("Evaluation"),
+            _(
+                "What did each participant learn for their own practice? How did the method "
+                "work for the group?"
+            ),
+            5,
+            (F("learned", _("What the participants learned")),),
+        ),
+    ),
+)
+
+BALINT_METHOD = Method(
+    key="balint",
+    name=_("Balint method"),
+    summary=_(
+        "A case about the relationship between the professional and a client, told from "
+        "memory; the group explores the feelings and the relationship, while the "
+        "case-bringer listens, and only then reacts."
+    ),
+    roles=(CASE_BRINGER, NOTE_TAKER),
+    steps=(
+        Step(
+            "present",
+            _("The case-bringer presents, from memory"),
+            _(
+                "The case-bringer tells about a client who keeps occupying them, without notes "
+                "or files: what happened, what they felt, what the contact was like. The "
+                "others listen."
+            ),
+            10,
+            (F("case", _("What the case is about, without names")),),
+        ),
+        Step(
+            "factual_questions",
+            _("Factual questions"),
+            _(
+                "Short questions about facts that are needed to follow the story. No "
+                "interpretations yet."
+            ),
+            10,
+        ),
+        Step(
+            "explore",
+            _("The group explores, the case-bringer listens"),
+            _(
+                "The case-bringer pushes their chair back and stays silent. The group shares "
+                "associations, feelings and fantasies: how might the client experience this? "
+                "What does the relationship evoke in the professional? What is not said?"
+            ),
+            25,
+            (F("relationship", _("What the group saw in the relationship")),),
+        ),
+        Step(
+            "rejoin",
+            _("The case-bringer rejoins"),
+            _(
+                "The case-bringer comes back into the circle and tells what moved them in what "
+                "they heard. The group does not defend its ideas."
+            ),
+            10,
+            (F("reaction", _("The case-bringer's reaction")),),
+        ),
+        Step(
+            "close",
+            _("Closing round"),
+            _(
+                "Each participant says in one or two sentences what they take with them to "
+                "their own contact with clients."
+            ),
+            5,
+            (F("learned", _("What the participants take with them")),),
         ),
     ),
 )
@@ -648,6 +790,8 @@ METHODS: dict[str, Method] = {
     method.key: method
     for method in (
         INCIDENT_METHOD,
+        GOSSIP_METHOD,
+        BALINT_METHOD,
         NIJMEGEN_METHOD,
         DILEMMA_METHOD,
         CLINICAL_LESSON,
@@ -661,7 +805,7 @@ METHODS: dict[str, Method] = {
 
 # The first method of a format is its default.
 FORMAT_METHODS: dict[str, tuple[str, ...]] = {
-    MeetingFormat.INTERVISIE: ("incident",),
+    MeetingFormat.INTERVISIE: ("incident", "nijmegen", "gossip", "balint"),
     MeetingFormat.MOREEL_BERAAD: ("nijmegen", "dilemma"),
     MeetingFormat.KLINISCHE_LES: ("clinical_lesson",),
     MeetingFormat.CASUISTIEK: ("case_discussion",),

@@ -18,6 +18,7 @@ from .models import (
     ActionStatus,
     Attendance,
     BreakoutGroupMember,
+    Certificate,
     Meeting,
     MeetingAction,
     MeetingRecord,
@@ -40,6 +41,7 @@ COVERS = (
     "meetings.MeetingAction.owner",
     "meetings.MeetingAction.created_by",
     "meetings.MeetingAction.closed_by",
+    "meetings.Certificate.user",
 )
 
 
@@ -74,6 +76,7 @@ def export(user) -> dict:
         .select_related("meeting__network")
         .order_by("created_at", "pk")
     )
+    certificates = Certificate.objects.filter(user=user).order_by("issued_at", "pk")
     by_start = "meeting__starts_at"
     return {
         "answers": [
@@ -142,12 +145,26 @@ def export(user) -> dict:
             }
             for a in actions
         ],
+        "certificates_of_attendance": [
+            {
+                "verification_code": c.code,
+                "name": c.holder_name,
+                "network": c.network_name,
+                "from": iso(c.period_start),
+                "until": iso(c.period_end),
+                "meetings": c.meetings,
+                "learning_hours": str(c.hours),
+                "issued_at": iso(c.issued_at),
+            }
+            for c in certificates
+        ],
     }
 
 
 def erase(user, *, by) -> None:
     """What goes when the person's data is erased; what stays is what the network counts.
 
+    * certificates of attendance are deleted (their verification codes no longer check);
     * answers, meeting roles and breakout groups of meetings that have not started are
       deleted (a place freed on a full meeting goes to the first on its waiting list), and
       they no longer facilitate those meetings; what happened in past meetings stays.
@@ -166,6 +183,8 @@ def erase(user, *, by) -> None:
     MeetingRole.objects.filter(upcoming, user=user).delete()
     BreakoutGroupMember.objects.filter(upcoming, user=user).delete()
     Meeting.objects.filter(facilitator=user, starts_at__gt=now).update(facilitator=None)
+    # A certificate names the person: it goes, and its code then checks as "not found".
+    Certificate.objects.filter(user=user).delete()
 
 
 def register_section() -> None:
@@ -174,11 +193,13 @@ def register_section() -> None:
         title=gettext_lazy("Meetings"),
         kept=gettext_lazy(
             "Your answers to meetings, your attendance, your roles in meetings and breakout "
-            "groups, the meetings you scheduled and the actions agreed for you."
+            "groups, the meetings you scheduled, the actions agreed for you and your "
+            "certificates of attendance."
         ),
         on_erase=gettext_lazy(
-            "Your answers and roles for meetings still to come are removed; your attendance "
-            "of past meetings stays, under “Former member”."
+            "Your answers and roles for meetings still to come are removed, and your "
+            "certificates of attendance (their codes no longer check); your attendance of "
+            "past meetings stays, under “Former member”."
         ),
         export=export,
         erase=erase,

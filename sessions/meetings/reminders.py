@@ -20,7 +20,7 @@ import icalendar
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -32,6 +32,7 @@ from sessions.reminders.kinds import Due, Kind, digest_moment
 
 from .choices import MeetingRoleKind, MeetingStatus, RsvpAnswer
 from .models import Meeting, MeetingRole, Rsvp
+from .models.guests import guest_speaker_lines
 
 
 def meeting_url(meeting) -> str:
@@ -74,10 +75,17 @@ def meeting_ics(meeting) -> bytes:
     if meeting.location:
         event.add("location", meeting.location)
     event.add("url", meeting_url(meeting))
+    # What and who, never the agenda (it may hold what a mail must not carry).
+    description = [meeting.get_format_display(), *guest_speaker_lines(meeting)]
+    event.add("description", "\n".join(str(line) for line in description))
     cancelled = meeting.status == MeetingStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _language_of(delivery) -> str:
+    return delivery.recipient.language or settings.LANGUAGE_CODE
 
 
 class MeetingKind(Kind):
@@ -104,10 +112,12 @@ class MeetingKind(Kind):
         meeting = delivery.target
         if not self.attach_ics or meeting is None:
             return None
-        return ("ics", meeting.pk, meeting.revision, meeting.status)
+        # The description is in the recipient's language, like the mail.
+        return ("ics", meeting.pk, meeting.revision, meeting.status, _language_of(delivery))
 
     def attachment(self, delivery):
-        ics = meeting_ics(delivery.target)
+        with translation.override(_language_of(delivery)):
+            ics = meeting_ics(delivery.target)
         return "meeting.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH"
 
     def withdraw_reason(self, delivery):

@@ -3,7 +3,18 @@ record, breakout groups and calendar feeds."""
 
 from django.urls import path
 
-from .views import attendance, calendar, feeds, groups, invitations, meetings, record, rsvp
+from .views import (
+    attendance,
+    calendar,
+    certificates,
+    feeds,
+    groups,
+    guests,
+    invitations,
+    meetings,
+    record,
+    rsvp,
+)
 
 app_name = "meetings"
 
@@ -55,6 +66,30 @@ urlpatterns = [
         "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/inchecken/",
         attendance.check_in,
         name="check_in",
+    ),
+    path(
+        "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/aanwezigheid/<int:user_pk>/",
+        attendance.attendance_person,
+        name="attendance_person",
+    ),
+    path(
+        "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/gastsprekers/",
+        guests.guest_speakers,
+        name="guest_speakers",
+    ),
+    path(
+        "netwerken/<slug:slug>/bijeenkomsten/<int:pk>/gastsprekers/<int:speaker_pk>/verwijderen/",
+        guests.guest_speaker_delete,
+        name="guest_speaker_delete",
+    ),
+    # --- learning hours and certificates of attendance ---
+    path("profiel/uren/", certificates.my_hours, name="my_hours"),
+    path("profiel/uren/certificaat/", certificates.certificate_download, name="certificate"),
+    path("certificaat/controleren/", certificates.certificate_verify, name="certificate_verify"),
+    path(
+        "netwerken/<slug:slug>/uren/export/",
+        certificates.hours_export,
+        name="hours_export",
     ),
     path(
         "netwerken/<slug:slug>/aanwezigheid/export/",

@@ -355,7 +355,7 @@ def test_logbook_pattern_and_attendance_exports_still_work(client, network, pers
     )
     assert attendance.status_code == 200
     rows = list(csv.reader(io.StringIO(attendance.content.decode("utf-8-sig")), delimiter=";"))
-    assert [row[2] for row in rows[1:]].count("Voormalig lid") == 1
+    assert [row[5] for row in rows[1:]].count("Voormalig lid") == 1
     assert all("Sanne" not in cell for row in rows for cell in row)
 
 

@@ -84,7 +84,6 @@ def _project_form(w):
 ADD_DATA = {
     "partner": lambda w: {
         "partner-organisation": w.extra["organisation"].pk,
-        "partner-kind": "company",
         "partner-contribution": "Maaltijdservice",
     },
     "lid": lambda w: {"lid-user": w.people["researcher"].pk, "lid-role": "researcher"},

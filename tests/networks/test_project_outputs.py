@@ -255,8 +255,8 @@ def test_the_page_shows_each_output_with_its_link_and_document(client, project, 
     )
     assert sorted(downloads) == sorted(
         [
-            (download_url(both), "Tussenrapportage jaar 1.pdf", "2,0\xa0KB"),
-            (download_url(document), "Tussenrapportage jaar 1.pdf", "2,0\xa0KB"),
+            (download_url(both), "Tussenrapportage jaar 1.pdf", "2,0\xa0kB"),
+            (download_url(document), "Tussenrapportage jaar 1.pdf", "2,0\xa0kB"),
         ]
     )
     links = re.findall(r'<a href="(https://[^"]+)" rel="noopener">([^<]+)</a>', section)

@@ -126,7 +126,7 @@ def test_a_partner_added_twice_is_refused(client, network, project, coordinator_
     organisation = OrganisationFactory(name="Maaltijdservice Oost", kind="company")
     client.force_login(coordinator_en)
     url = reverse("networks:project_add", args=[network.slug, project.pk, "partner"])
-    data = {"partner-organisation": organisation.pk, "partner-kind": "company"}
+    data = {"partner-organisation": organisation.pk}
     assert client.post(url, data).status_code == 302
     response = client.post(url, data)
     assert response.status_code == 400
@@ -231,3 +231,30 @@ def test_project_list_queries_do_not_grow(
     with django_assert_num_queries(7):
         response = client.get(reverse("networks:project_list", args=[network.slug]))
     assert len(response.context["projects"]) == n
+
+
+def test_a_partners_kind_is_its_organisations_on_both_pages(client, network, project):
+    """One source: the organisation's kind, on the network page and the project page."""
+    from networks.models import NetworkPartner
+
+    organisation = OrganisationFactory(name="Hogeschool Oost", kind="knowledge_institute")
+    NetworkPartner.objects.create(network=network, organisation=organisation)
+    services.project_partner_add(project=project, organisation=organisation)
+    # A partner stored before (another kind in the old column) shows the organisation's too.
+    ProjectPartner.objects.update(kind="school")
+    client.force_login(member(network, Role.PROFESSIONAL, language="en"))
+    network_page = client.get(reverse("networks:detail", args=[network.slug])).content.decode()
+    project_page = client.get(
+        reverse("networks:project_detail", args=[network.slug, project.pk])
+    ).content.decode()
+    shown = 'Hogeschool Oost <span class="text-body-secondary'
+    assert shown in network_page and shown in project_page
+    assert "(Knowledge institute)" in network_page
+    assert "(Knowledge institute)</span>" in project_page
+    assert "Research group" not in project_page and "(School)" not in project_page
+
+
+def test_a_new_partner_gets_the_kind_of_its_organisation(network, project):
+    organisation = OrganisationFactory(kind="company")
+    partner = services.project_partner_add(project=project, organisation=organisation)
+    assert partner.kind == "company"

@@ -3,7 +3,8 @@ export per network and period."""
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -141,14 +142,12 @@ def test_attendees_check_in_with_the_code_in_the_window(
         (
             START - timedelta(minutes=31),
             "K7M3QX",
-            "Checking in is possible from 30 minutes before the start until the end of the "
-            "meeting.",
+            "Checking in opens on Thursday 8 October 2026 at 14:30, 30 minutes before the start.",
         ),
         (
             START + timedelta(hours=2, minutes=1),
             "K7M3QX",
-            "Checking in is possible from 30 minutes before the start until the end of the "
-            "meeting.",
+            "This meeting has ended; checking in closed on Thursday 8 October 2026 at 17:00.",
         ),
         (START + timedelta(minutes=5), "", "Type the check-in code shown on screen."),
     ],
@@ -190,6 +189,7 @@ def seed_attendance(network, meetings=1, people=1):
     for i in range(meetings):
         m = MeetingFactory(
             network=network,
+            title=f"Klinische les {i}",
             format="klinische_les",
             starts_at=START + timedelta(days=i % 20),
             ends_at=START + timedelta(days=i % 20, hours=2),
@@ -226,37 +226,107 @@ def test_the_csv_export_has_the_columns_funders_ask_for(client, network, coord):
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows == [
-        ["date", "format", "person", "role", "profession", "domain", "status"],
+        HEADER_ROW,
         [
             "2026-10-08",
+            "15:00",
+            "17:00",
+            "Klinische les 0",
             "Clinical lesson (klinische les)",
             "Prof 0-0",
             "Professional",
             "Social worker",
             "Social domain",
             "Present",
+            "2.00",
         ],
         [
             "2026-10-08",
+            "15:00",
+            "17:00",
+            "Klinische les 0",
             "Clinical lesson (klinische les)",
             "Student 0-1",
             "Student",
             "Nursing student",
             "Care",
             "Late",
+            "2.00",
         ],
     ]
 
 
-def test_the_xlsx_export_holds_the_same_rows(client, network, coord):
+HEADER_ROW = [
+    "date",
+    "start time",
+    "end time",
+    "meeting",
+    "format",
+    "person",
+    "role",
+    "profession",
+    "domain",
+    "status",
+    "learning hours",
+]
+
+
+def test_the_xlsx_export_holds_the_same_rows_with_real_dates_and_times(client, network, coord):
     seed_attendance(network, meetings=2, people=2)
     client.force_login(coord)
     response = export(client, network, "xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[0] == ["date", "format", "person", "role", "profession", "domain", "status"]
-    assert [r[2] for r in rows[1:]] == ["Prof 0-0", "Student 0-1", "Prof 1-0", "Student 1-1"]
+    assert rows[0] == HEADER_ROW
+    assert [r[5] for r in rows[1:]] == ["Prof 0-0", "Student 0-1", "Prof 1-0", "Student 1-1"]
+    assert rows[1][:4] == [datetime(2026, 10, 8, 0, 0), time(15, 0), time(17, 0), "Klinische les 0"]
+    assert rows[3][:4] == [datetime(2026, 10, 9, 0, 0), time(15, 0), time(17, 0), "Klinische les 1"]
+    assert rows[1][10] == 2
+    assert sheet["A2"].is_date and sheet["A2"].number_format == "dd-mm-yyyy"
+    assert sheet["B2"].is_date and sheet["B2"].number_format == "hh:mm"
+
+
+def test_two_meetings_on_one_day_are_told_apart_and_the_absent_count_no_hours(
+    client, network, coord
+):
+    person = member(network, full_name="Anna")
+    morning = MeetingFactory(
+        network=network,
+        title="Ochtend",
+        format="intervisie",
+        starts_at=START - timedelta(hours=4),
+        ends_at=START - timedelta(hours=3),
+        learning_hours=Decimal("0.75"),
+    )
+    afternoon = MeetingFactory(
+        network=network,
+        title="Middag",
+        format="leerlab",
+        starts_at=START,
+        ends_at=START + timedelta(hours=2),
+    )
+    AttendanceFactory(meeting=morning, user=person, status="present")
+    AttendanceFactory(meeting=afternoon, user=person, status="absent")
+    client.force_login(coord)
+    rows = list(
+        csv.reader(
+            io.StringIO(export(client, network, "csv").content.decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert [(r[1], r[2], r[3], r[4], r[9], r[10]) for r in rows[1:]] == [
+        ("11:00", "12:00", "Ochtend", "Peer consultation (intervisie)", "Present", "0.75"),
+        ("15:00", "17:00", "Middag", "Learning lab", "Absent", "0.00"),
+    ]
+
+
+def test_both_dates_of_the_export_form_are_filled_in(client, network, coord):
+    client.force_login(coord)
+    response = client.get(reverse("meetings:attendance_export", args=[network.slug]))
+    html = response.content.decode()
+    # Frozen on 8 September 2026: the year so far.
+    assert 'name="start" value="2026-01-01"' in html
+    assert 'name="end" value="2026-09-08"' in html
 
 
 def test_an_export_with_the_end_before_the_start_explains(client, network, coord):
@@ -298,9 +368,9 @@ def test_a_meeting_page_with_60_attendees_keeps_the_same_number_of_queries(
     client.force_login(coord)
     url = reverse("meetings:detail", args=[network.slug, meeting.pk])
     RsvpFactory(meeting=meeting, user=member(network))
-    # 14, the bell's count, and for a coordinator who has not answered and whether they were
-    # reminded today.
-    with django_assert_num_queries(17) as small:
+    # 14, the bell's count, the guest speakers, and for a coordinator who has not answered
+    # and whether they were reminded today.
+    with django_assert_num_queries(18) as small:
         client.get(url)
     for i in range(59):
         RsvpFactory(

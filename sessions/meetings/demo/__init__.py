@@ -2,7 +2,9 @@
 with answers, and a series of intervisie. Running it twice adds nothing twice."""
 
 import random
+from dataclasses import replace
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +17,7 @@ from ..choices import AttendanceStatus, MeetingFormat, MeetingStatus, Repeat, Rs
 from ..models import Meeting, MeetingSeries
 from ..rules import SeriesRule
 from ..services.attendance import attendance_register
+from ..services.guests import guest_speaker_add
 from ..services.meetings import MeetingDetails, meeting_schedule, meeting_series_schedule
 from ..services.rsvp import rsvp_answer
 
@@ -92,7 +95,17 @@ def _details(network, fmt, title, members, others, themes) -> MeetingDetails:
         agenda=PLAN[fmt][3],
         themes=themes[:1],
         invited_networks=others[:1] if fmt == MeetingFormat.UITWISSELING else [],
+        # A learning lab of 2½ hours counts for 2 learning hours (the coffee is not learning).
+        learning_hours=Decimal("2.00") if fmt == MeetingFormat.LEERLAB else None,
     )
+
+
+# A guest speaker who is not a member, named on every guest-speaker meeting (fictional).
+GUEST_SPEAKER = {
+    "name": "Dr. Ineke van Dijk",
+    "organisation": "Kenniscentrum Ouderenzorg",
+    "topic": "Delier herkennen in de thuissituatie",
+}
 
 
 def _fill(meeting: Meeting, members: list[Membership], rng: random.Random) -> None:
@@ -148,14 +161,20 @@ def seed_meetings(*, scale: int = 1, stdout=None) -> int:
                     if Meeting.objects.filter(network=network, title=title).exists():
                         continue
                     day = today + timedelta(days=offset * (7 * (index + 1) + round_ * 3 + 1))
+                    details = _details(network, fmt, title, members, others, themes)
+                    if fmt == MeetingFormat.INTERVISIE and offset > 0:
+                        # A coming intervisie planned with another method than the default.
+                        details = replace(details, method="balint")
                     meeting = meeting_schedule(
                         network=network,
-                        details=_details(network, fmt, title, members, others, themes),
+                        details=details,
                         day=day,
                         start_time=start,
                         end_time=end,
                         created_by=coordinator,
                     )
+                    if fmt == MeetingFormat.GASTSPREKER:
+                        guest_speaker_add(meeting=meeting, **GUEST_SPEAKER)
                     _fill(meeting, members, rng)
                     added += 1
             series_title = f"Intervisie {network.name} – reeks {round_ + 1}"

@@ -83,6 +83,11 @@ def seed_method_records(*, stdout=None) -> dict[str, int]:
         .select_related("network")
         .order_by("starts_at")
     )
+    series_with_open_actions = set(
+        MeetingAction.objects.filter(status="open", meeting__series__isnull=False).values_list(
+            "meeting__series_id", flat=True
+        )
+    )
     for meeting in past:
         method = default_method(meeting.format)
         MeetingRecord.objects.create(
@@ -101,6 +106,12 @@ def seed_method_records(*, stdout=None) -> dict[str, int]:
                 )
                 created["roles"] += int(made)
         for text, stays_open in ACTIONS:
+            # An open action stays on the series' next meetings until it is closed: agree it
+            # once per series, not again in every meeting (it would be listed three times).
+            if stays_open and meeting.series_id is not None:
+                if meeting.series_id in series_with_open_actions:
+                    continue
+                series_with_open_actions.add(meeting.series_id)
             MeetingAction.objects.create(
                 meeting=meeting,
                 text=text,

@@ -2,11 +2,13 @@
 calendar filters and the attendance export."""
 
 import re
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from django import forms
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -16,8 +18,10 @@ from lin_platform.privacy import PrivacyGuardMixin
 from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
+from ..methods import FORMAT_METHODS, METHODS
 from ..models import Meeting, Rsvp
 from ..rules import MAX_OCCURRENCES, SeriesRule
+from ..selectors.hours import default_period
 from ..services.meetings import FOLLOWING, THIS, MeetingDetails
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -76,6 +80,25 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
     agenda = forms.CharField(
         label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    method = forms.ChoiceField(
+        label=_("Method"),
+        required=False,
+        help_text=_(
+            "The method script the meeting follows; empty: the usual method of the format. "
+            "Only methods that fit the format can be chosen."
+        ),
+    )
+    learning_hours = forms.DecimalField(
+        label=_("Learning hours"),
+        required=False,
+        max_digits=4,
+        decimal_places=2,
+        localize=True,
+        help_text=_(
+            "The hours that count for those present (for their register's accreditation). "
+            "Empty: the length of the meeting."
+        ),
+    )
     invited_networks = forms.ModelMultipleChoiceField(
         label=_("Invite other networks"),
         queryset=Network.objects.none(),
@@ -95,12 +118,35 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
         self.fields["invited_networks"].queryset = Network.objects.exclude(pk=network.pk).order_by(
             "name"
         )
+        self.fields["method"].choices = method_choices()
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", _("The end lies before the start."))
+        method, fmt = cleaned.get("method"), cleaned.get("format")
+        if method and fmt and method not in FORMAT_METHODS.get(fmt, ()):
+            self.add_error(
+                "method",
+                _("The method “%(method)s” does not fit a meeting of this format.")
+                % {"method": METHODS[method].name},
+            )
+        hours = cleaned.get("learning_hours")
+        if hours is not None:
+            if hours < 0:
+                self.add_error("learning_hours", _("Learning hours cannot be negative."))
+            elif start and end and end > start:
+                length = length_in_hours(start, end)
+                if hours > length:
+                    self.add_error(
+                        "learning_hours",
+                        _(
+                            "Learning hours cannot be more than the meeting's length "
+                            "(%(length)s hours)."
+                        )
+                        % {"length": number_format(length, decimal_pos=2)},
+                    )
         if not (cleaned.get("location") or "").strip() and not cleaned.get("online_url"):
             self.add_error("location", _("Give a place, an online link, or both."))
         return cleaned
@@ -115,9 +161,28 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
             capacity=data.get("capacity"),
             facilitator=data.get("facilitator"),
             agenda=data.get("agenda") or "",
+            method=data.get("method") or "",
+            learning_hours=data.get("learning_hours"),
             themes=list(data.get("themes") or []),
             invited_networks=list(data.get("invited_networks") or []),
         )
+
+
+def method_choices() -> list:
+    """Every method, grouped by the format it fits (a method may fit several)."""
+    formats = dict(MeetingFormat.choices)
+    groups = [
+        (formats[fmt], [(key, METHODS[key].name) for key in keys])
+        for fmt, keys in FORMAT_METHODS.items()
+    ]
+    return [("", _("The usual method of the format")), *groups]
+
+
+def length_in_hours(start, end) -> Decimal:
+    """Hours between two times of one day, to the hundredth."""
+    day = date(2000, 1, 1)
+    seconds = (datetime.combine(day, end) - datetime.combine(day, start)).total_seconds()
+    return (Decimal(seconds) / 3600).quantize(Decimal("0.01"))
 
 
 def parse_dates(text: str) -> list[date]:
@@ -270,6 +335,12 @@ class CheckInForm(forms.Form):
     )
 
 
+class PersonAttendanceForm(forms.Form):
+    """One person's status from the phone list."""
+
+    status = forms.ChoiceField(choices=AttendanceStatus.choices)
+
+
 ATTENDANCE_CHOICES = [("", _("— not recorded —"))] + list(AttendanceStatus.choices)
 
 
@@ -313,6 +384,9 @@ class CalendarFilterForm(forms.Form):
 
 
 class ExportForm(forms.Form):
+    """A period and a file format; both dates start at the default period (the year so
+    far; in January the whole of last year)."""
+
     start = BoundedDateField(label=_("From"), widget=DATE_WIDGET)
     end = BoundedDateField(label=_("Until"), widget=DATE_WIDGET)
     file_format = forms.ChoiceField(
@@ -325,3 +399,54 @@ class ExportForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", _("The end date lies before the start date."))
         return cleaned
+
+    def __init__(self, *args, **kwargs):
+        start, end = default_period()
+        kwargs.setdefault("initial", {"start": start, "end": end})
+        super().__init__(*args, **kwargs)
+
+
+class GuestSpeakerForm(forms.Form):
+    """A guest speaker who is not a member: only what the meeting page shows."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=300,
+        required=False,
+        help_text=_("What they talk about, e.g. “Signalling malnutrition at home”."),
+    )
+
+
+class PeriodForm(forms.Form):
+    """A period of local dates, both ends included (learning hours, certificates)."""
+
+    start = BoundedDateField(label=_("From"), widget=DATE_WIDGET)
+    end = BoundedDateField(label=_("Until"), widget=DATE_WIDGET)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end date lies before the start date."))
+        return cleaned
+
+
+class CertificateForm(PeriodForm):
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Networks whose meetings the person attended: a certificate names one of them.
+        self.fields["network"].queryset = Network.objects.filter(
+            meetings__attendances__user=user
+        ).distinct()
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )

@@ -1,7 +1,9 @@
 """Models of the ``meetings`` app, one module per topic."""
 
 from .attendance import Attendance, MeetingRole, Rsvp
+from .certificates import Certificate
 from .groups import BreakoutGroup, BreakoutGroupMember
+from .guests import GuestSpeaker
 from .meetings import Meeting, MeetingSeries
 from .record import ActionKind, ActionStatus, MeetingAction, MeetingRecord
 
@@ -11,6 +13,8 @@ __all__ = [
     "Attendance",
     "BreakoutGroup",
     "BreakoutGroupMember",
+    "Certificate",
+    "GuestSpeaker",
     "Meeting",
     "MeetingAction",
     "MeetingRecord",

@@ -1,6 +1,7 @@
 """LIN meetings and the series they may belong to."""
 
 import secrets
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -81,6 +82,13 @@ class Meeting(models.Model):
         verbose_name=_("facilitator"),
     )
     agenda = models.TextField(_("agenda"), blank=True, max_length=5000)
+    # The method script chosen when planning (a key of sessions.meetings.methods); empty:
+    # the format's default. The record may still switch method during the meeting.
+    method = models.CharField(_("method"), max_length=40, blank=True)
+    # The hours that count as learning hours for those present; empty: the meeting's length.
+    learning_hours = models.DecimalField(
+        _("learning hours"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
     invited_networks = models.ManyToManyField(
         "networks.Network",
         blank=True,
@@ -137,6 +145,14 @@ class Meeting(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["network", "starts_at"])]
+        constraints = [
+            *constraints,
+            models.CheckConstraint(
+                condition=Q(learning_hours__isnull=True) | Q(learning_hours__gte=0),
+                name="meeting_learning_hours_not_negative",
+                violation_error_message=_("Learning hours cannot be negative."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -158,3 +174,14 @@ class Meeting(models.Model):
     @property
     def is_hybrid(self) -> bool:
         return bool(self.location and self.online_url)
+
+    @property
+    def length_hours(self) -> Decimal:
+        """The meeting's length in hours, to the hundredth."""
+        seconds = Decimal((self.ends_at - self.starts_at).total_seconds())
+        return (seconds / 3600).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    @property
+    def hours(self) -> Decimal:
+        """The learning hours it counts for: as set when planning, else its length."""
+        return self.learning_hours if self.learning_hours is not None else self.length_hours

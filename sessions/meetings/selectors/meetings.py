@@ -11,7 +11,7 @@ from accounts.choices import PROFESSION_DOMAIN, Domain, Profession
 from networks.choices import Role
 from networks.models import Membership
 
-from ..choices import MeetingStatus, RsvpAnswer
+from ..choices import AttendanceStatus, MeetingStatus, RsvpAnswer
 from ..models import Attendance, Meeting, Rsvp
 
 
@@ -195,6 +195,15 @@ class MeetingPage:
     invited_networks: list
     themes: list
     my_attendance: Attendance | None
+    # Attendance as registered (or checked in), apart from the answers given beforehand.
+    present: list[Attendance] = field(default_factory=list)
+    excused: list[Attendance] = field(default_factory=list)
+    absent: list[Attendance] = field(default_factory=list)
+    guest_speakers: list = field(default_factory=list)
+
+    @property
+    def attendance_recorded(self) -> bool:
+        return bool(self.present or self.excused or self.absent)
 
 
 def meeting_page(meeting: Meeting, user) -> MeetingPage:
@@ -209,7 +218,10 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
     user_ids = {r.user_id for r in rsvps} | {a.user_id for a in attendances}
     roles = roles_of(user_ids, network_ids)
     coming = [r for r in rsvps if r.answer == RsvpAnswer.YES and not r.waitlisted]
-    present = [a for a in attendances if a.status in ("present", "late")]
+    attendances.sort(key=lambda a: (a.user.full_name or a.user.email).lower())
+    present = [
+        a for a in attendances if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+    ]
     if meeting.is_held or present:
         mix = meeting_mix(meeting, [a.user for a in present], roles, basis="present")
     else:
@@ -225,6 +237,10 @@ def meeting_page(meeting: Meeting, user) -> MeetingPage:
         invited_networks=invited,
         themes=themes,
         my_attendance=next((a for a in attendances if a.user_id == user.pk), None),
+        present=present,
+        excused=[a for a in attendances if a.status == AttendanceStatus.EXCUSED],
+        absent=[a for a in attendances if a.status == AttendanceStatus.ABSENT],
+        guest_speakers=list(meeting.guest_speakers.all()),
     )
 
 

@@ -15,8 +15,9 @@ def record_of(meeting: Meeting) -> MeetingRecord | None:
 
 
 def method_of(meeting: Meeting, record: MeetingRecord | None) -> Method | None:
-    """The method the meeting follows: the record's choice, or the format's default."""
-    return method_for(meeting.format, record.method if record else None)
+    """The method the meeting follows: the record's choice, else the one chosen when
+    planning, else the format's default."""
+    return method_for(meeting.format, record.method if record else meeting.method)
 
 
 def roles_of(meeting: Meeting) -> list[MeetingRole]:
@@ -42,6 +43,26 @@ def actions_for(meeting: Meeting) -> QuerySet[MeetingAction]:
         .select_related("owner", "meeting")
         .order_by("meeting__starts_at", "created_at", "pk")
     )
+
+
+def actions_shown_on(meeting: Meeting) -> list[MeetingAction]:
+    """The actions to list on ``meeting``: ``actions_for`` with each action once. The same
+    action (kind, text and owner, status) agreed again in several meetings of a series shows
+    once, as agreed in the earliest of them, which the page names."""
+    shown, seen = [], set()
+    for action in actions_for(meeting):
+        key = (
+            action.kind,
+            " ".join(action.text.split()).casefold(),
+            action.owner_id,
+            action.status,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        action.carried = action.meeting_id != meeting.pk
+        shown.append(action)
+    return shown
 
 
 def action_for_meeting(meeting: Meeting, pk: int) -> MeetingAction | None:

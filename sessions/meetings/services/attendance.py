@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ..choices import AttendanceStatus, MeetingStatus
@@ -23,6 +24,26 @@ def checkin_window_open(meeting: Meeting, *, now=None) -> bool:
         meeting.status != MeetingStatus.CANCELLED
         and meeting.starts_at - CHECKIN_OPENS_BEFORE <= now <= meeting.ends_at
     )
+
+
+def checkin_window_problem(meeting: Meeting, *, now=None) -> str | None:
+    """Why checking in is not possible now, saying when it opens (None when it is open)."""
+    now = now or timezone.now()
+    if meeting.status == MeetingStatus.CANCELLED:
+        return _("This meeting was cancelled; there is nothing to check in to.")
+    opens = timezone.localtime(meeting.starts_at - CHECKIN_OPENS_BEFORE)
+    closes = timezone.localtime(meeting.ends_at)
+    if now < meeting.starts_at - CHECKIN_OPENS_BEFORE:
+        return _("Checking in opens on %(date)s at %(time)s, 30 minutes before the start.") % {
+            "date": date_format(opens, "l j F Y"),
+            "time": date_format(opens, "H:i"),
+        }
+    if now > meeting.ends_at:
+        return _("This meeting has ended; checking in closed on %(date)s at %(time)s.") % {
+            "date": date_format(closes, "l j F Y"),
+            "time": date_format(closes, "H:i"),
+        }
+    return None
 
 
 @transaction.atomic
@@ -74,12 +95,7 @@ def attendance_check_in(*, meeting: Meeting, user, code: str, now=None) -> Atten
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("This meeting was cancelled; there is nothing to check in to."))
     if not checkin_window_open(meeting, now=now):
-        raise ValidationError(
-            _(
-                "Checking in is possible from 30 minutes before the start until the end of "
-                "the meeting."
-            )
-        )
+        raise ValidationError(checkin_window_problem(meeting, now=now))
     if code.strip().upper().replace(" ", "") != meeting.checkin_code:
         raise ValidationError(_("This check-in code is not right. Check the code on screen."))
     status = (

@@ -17,6 +17,7 @@ from icalendar import Alarm, Calendar, Event, vText
 from accounts.models import User, new_calendar_token
 
 from ..models import Meeting
+from ..models.guests import guest_speaker_lines
 
 # No alarm further ahead than 30 days; anything else in the preference is ignored.
 MAX_ALARM_MINUTES = 30 * 24 * 60
@@ -53,6 +54,7 @@ def _event(meeting: Meeting, *, host: str, page_url: str, minutes: list[int]) ->
         lines.append(_("Cancelled: %(reason)s") % {"reason": meeting.cancel_reason or "–"})
     if meeting.online_url:
         lines.append(_("Online: %(url)s") % {"url": meeting.online_url})
+    lines += guest_speaker_lines(meeting)
     if meeting.agenda:
         lines.append(meeting.agenda)
     lines.append(page_url)

@@ -2,7 +2,8 @@
 mark as held."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from sessions.reminders.services import reminders_send_soon
 from .. import notices
 from ..choices import MeetingStatus, Repeat
 from ..invitations import invitations_record
+from ..methods import FORMAT_METHODS
 from ..models import Meeting, MeetingSeries
 from ..rules import (
     SeriesRule,
@@ -38,13 +40,25 @@ class MeetingDetails:
     capacity: int | None = None
     facilitator: object | None = None
     agenda: str = ""
+    method: str = ""
+    learning_hours: Decimal | None = None
     themes: list[Theme] | None = None
     invited_networks: list[Network] | None = None
 
 
-def _check_details(details: MeetingDetails) -> None:
+def _check_details(details: MeetingDetails, start_time: time, end_time: time) -> None:
     if not details.location.strip() and not details.online_url.strip():
         raise ValidationError(_("Give a place, an online link, or both."))
+    if details.method and details.method not in FORMAT_METHODS.get(details.format, ()):
+        raise ValidationError(_("That method does not belong to this meeting's format."))
+    hours = details.learning_hours
+    if hours is not None:
+        if hours < 0:
+            raise ValidationError(_("Learning hours cannot be negative."))
+        day = date(2000, 1, 1)
+        length = datetime.combine(day, end_time) - datetime.combine(day, start_time)
+        if hours * 3600 > Decimal(length.total_seconds()):
+            raise ValidationError(_("Learning hours cannot be more than the meeting's length."))
 
 
 def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) -> Meeting:
@@ -62,6 +76,8 @@ def _new_meeting(*, network, details, starts_at, ends_at, series, created_by) ->
         capacity=details.capacity,
         facilitator=details.facilitator,
         agenda=details.agenda,
+        method=details.method,
+        learning_hours=details.learning_hours,
         created_by=created_by,
     )
     if details.themes:
@@ -84,8 +100,8 @@ def meeting_schedule(
     """Schedule one meeting. Side effects: one Meeting row (with its themes and invited
     networks); the invitation to each invitee in the outbox, sent after commit; its
     facilitator is told."""
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     ((starts_at, ends_at),) = occurrence_times([day], start_time, end_time)
     meeting = _new_meeting(
         network=network,
@@ -115,8 +131,8 @@ def meeting_series_schedule(
     """Schedule a series. Side effects: a MeetingSeries row and one Meeting per date, each at
     the same local wall-clock time (stored as UTC); one invitation for the whole series to
     each invitee in the outbox, sent after commit; its facilitator is told once."""
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     dates = series_dates(rule)
     series = MeetingSeries.objects.create(
         network=network,
@@ -180,8 +196,8 @@ def meeting_update(
     """
     from .rsvp import rsvp_fill_from_waiting_list
 
-    _check_details(details)
     check_times(start_time, end_time)
+    _check_details(details, start_time, end_time)
     old_day = timezone.localtime(meeting.starts_at, local_zone()).date()
     shift = day - old_day
     targets = [meeting]
@@ -216,6 +232,8 @@ def meeting_update(
         target.capacity = details.capacity
         target.facilitator = details.facilitator
         target.agenda = details.agenda
+        target.method = details.method
+        target.learning_hours = details.learning_hours
         if moved:
             target.revision = F("revision") + 1
             any_moved = True

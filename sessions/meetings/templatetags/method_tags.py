@@ -10,7 +10,7 @@ from django import template
 from ..permissions import can_run_meeting
 from ..permissions.method import can_read_record, can_write_record, readable_actions
 from ..selectors.groups import groups_of
-from ..selectors.record import actions_for, method_of, record_of, roles_of
+from ..selectors.record import actions_shown_on, method_of, record_of, roles_of
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ register = template.Library()
 @register.inclusion_tag("meetings/partials/method_summary.html", takes_context=True)
 def method_summary(context, meeting):
     record = record_of(meeting)
-    actions = list(actions_for(meeting))
+    actions = actions_shown_on(meeting)
     user = context["request"].user
     can_write = can_write_record(user, meeting)
     has_record = bool(record and any(record.entries.values()))

@@ -54,6 +54,7 @@ def feed(request, token):
         meetings_visible_to(user)
         .filter(starts_at__gte=services.feed_window_start())
         .select_related("network")
+        .prefetch_related("guest_speakers")
         .order_by("starts_at")
     )
     content = services.meetings_to_ical(

@@ -21,6 +21,7 @@ from ..crumbs import meeting_crumbs, network_agenda_crumbs
 from ..forms import CancelForm, CheckInForm, EditForm, RsvpForm, ScheduleForm
 from ..invitations import reminded_today
 from ..models import Meeting
+from ..qr import checkin_qr_svg
 from ..rules import local_zone, occurrence_times, series_dates
 from ..sections import render_meeting_sections
 from ..selectors.meetings import meeting_page, series_answers, unanswered_invitees
@@ -119,6 +120,7 @@ def meeting_context(request, meeting, **extra) -> dict:
     can_manage = can_manage_network(request.user, meeting.network)
     can_run = permissions.can_run_meeting(request.user, meeting)
     now = timezone.now()
+    checkin_open = checkin_window_open(meeting, now=now)
     context = {
         "meeting": meeting,
         "network": meeting.network,
@@ -127,7 +129,8 @@ def meeting_context(request, meeting, **extra) -> dict:
         "can_run": can_run,
         "rsvp_closed": rsvp_problem(meeting, now=now),
         "rsvp_form": RsvpForm(),
-        "checkin_open": checkin_window_open(meeting, now=now),
+        "checkin_open": checkin_open,
+        "checkin_qr": checkin_qr_svg(meeting) if checkin_open and can_run else None,
         "checkin_form": CheckInForm(),
         "is_past": meeting.ends_at < now,
     }
@@ -168,6 +171,8 @@ def _initial(meeting) -> dict:
         "capacity": meeting.capacity,
         "facilitator": meeting.facilitator,
         "agenda": meeting.agenda,
+        "method": meeting.method,
+        "learning_hours": meeting.learning_hours,
         "invited_networks": list(meeting.invited_networks.all()),
     }
 

@@ -37,10 +37,9 @@ def _record_url(meeting: Meeting) -> str:
 
 
 def _actions_context(request, meeting: Meeting, *, can_write: bool, can_read: bool) -> dict:
-    every = list(selectors.actions_for(meeting))
+    every = selectors.actions_shown_on(meeting)
     actions = readable_actions(request.user, every, can_read=can_read)
     for action in actions:
-        action.carried = action.meeting_id != meeting.pk
         action.can_toggle = can_write or action.owner_id == request.user.pk
     return {
         "meeting": meeting,
