@@ -112,8 +112,20 @@ def test_the_shadowing_loop_with_three_people(page, live_server):
     assert flash(page) == "You accepted the request of Sanne de Vries."
     expect(page.locator("#slots-heading ~ table tbody tr").first).to_contain_text("Booked")
 
-    # BELL (h-notify): the student's bell shows that the host accepted. The assertions on
-    # the notification centre are added here once this branch is merged with h-notify.
+    # The student's bell (on the phone) shows that the host accepted; opening the item leads
+    # to the day and marks it read.
+    sign_in(page, live_server, student, viewport=PHONE)
+    page.goto(f"{live_server.url}/")
+    bell = page.locator("header .lin-bell")
+    expect(bell.locator(".badge")).to_have_text("1")
+    bell.click()
+    axe_check(page)
+    unread = page.locator(".lin-notification-unread")
+    expect(unread).to_have_count(1)
+    expect(unread).to_contain_text("Hamid El Amrani accepted your request")
+    unread.get_by_role("link").click()
+    assert page.url == day_url
+    expect(page.locator("header .lin-bell .badge")).to_have_count(0)
 
     # The day happens: the clock moves to the afternoon after the morning.
     moment = timezone.make_aware(datetime.combine(day.date, time(15, 0)))
@@ -171,7 +183,13 @@ def test_the_shadowing_loop_with_three_people(page, live_server):
             "Good question: bring it to the next meeting."
         )
 
-    # BELL (h-notify): the student's bell shows the teacher's feedback. The assertions on the
-    # notification centre are added here once this branch is merged with h-notify.
+        # The student's bell shows the host's confirmation and the teacher's feedback.
+        page.goto(f"{live_server.url}/meldingen/")
+        unread = page.locator(".lin-notification-unread")
+        expect(unread).to_have_count(2)
+        expect(unread.first).to_contain_text("A teacher gave feedback on your reflection")
+        expect(unread.nth(1)).to_contain_text("Hamid El Amrani confirmed your shadowing day")
+        expect(page.locator("header .lin-bell .badge")).to_have_text("2")
+
     day.refresh_from_db()
     assert (day.status, day.feedback.count()) == ("confirmed", 1)
