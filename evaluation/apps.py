@@ -17,11 +17,13 @@ class EvaluationConfig(AppConfig):
         from .demo import seed_evaluation
         from .network_page import register_pages
         from .personal_data import register_section
+        from .privacy import register as register_privacy
         from .reminders import KINDS
         from .services import on_network_event
 
         register_kinds(*KINDS)
         register_pages()
         register_section()
+        register_privacy()
         register_seeder("evaluation", seed_evaluation)
         outbox.connect(on_network_event)

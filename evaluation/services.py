@@ -34,7 +34,7 @@ def clean_answers(instrument: Instrument, raw: dict, *, complete: bool) -> dict:
     """The answers of ``raw`` (item code → value as posted) as stored: ints for ratings, a
     list for multiple choice, stripped text. Unknown codes are dropped. With ``complete``,
     every required item must be answered. Raises a ValidationError keyed by item code."""
-    from casework.privacy import validate_pseudonymised
+    from lin_platform.privacy import validate_pseudonymised
 
     answers: dict = {}
     errors: dict[str, list] = {}

@@ -4,7 +4,7 @@ from lin_platform import privacy
 
 
 def register() -> None:
-    from .models import Delivery
+    from .models import Delivery, Notification
 
     privacy.not_about_clients(
         Delivery,
@@ -14,4 +14,10 @@ def register() -> None:
         "reason",
         "message_id",
         reason="written by the platform: kind and object keys, tokens, the mail server's answer",
+    )
+    privacy.not_about_clients(
+        Notification,
+        "kind",
+        "object_key",
+        reason="written by the platform: the kind and the key of what a notice is about",
     )

@@ -132,7 +132,9 @@ def test_a_required_item_left_open_is_named_and_the_rest_kept(client, network, s
     response = client.post(_answer_url(round_), data)
     page = response.content.decode()
     assert response.status_code == 200
-    assert page.count("Answer this question.") == 1
+    # Named once at the item and once in the error summary at the top, which links to it.
+    assert page.count("Answer this question.") == 2
+    assert 'href="#id_ripls07_0"' in page
     assert 'id="ripls07-error"' in page
     assert 'value="3" class="form-check-input" id="id_ripls08_2" checked' in page
     assert Response.objects.count() == 0

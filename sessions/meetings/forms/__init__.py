@@ -19,7 +19,7 @@ from networks.models import Membership, Network, Theme
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
 from ..methods import FORMAT_METHODS, METHODS
-from ..models import Meeting, Rsvp
+from ..models import GuestSpeaker, Meeting, Rsvp
 from ..rules import MAX_OCCURRENCES, SeriesRule
 from ..selectors.hours import default_period
 from ..services.meetings import FOLLOWING, THIS, MeetingDetails
@@ -406,8 +406,10 @@ class ExportForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class GuestSpeakerForm(forms.Form):
+class GuestSpeakerForm(PrivacyGuardMixin, forms.Form):
     """A guest speaker who is not a member: only what the meeting page shows."""
+
+    privacy_model = GuestSpeaker
 
     name = forms.CharField(label=_("Name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
