@@ -148,7 +148,7 @@ def test_a_view_shows_both_messages_of_a_refusal(client, network, coordinator, m
 @pytest.mark.django_db
 def test_a_form_view_shows_both_errors_of_a_refusal(client, network, monkeypatch):
     host = social_worker(network, language="en")
-    monkeypatch.setattr(shadowing_services, "shadowing_slot_offer", refuse_twice)
+    monkeypatch.setattr(shadowing_services, "shadowing_slot_series_offer", refuse_twice)
     client.force_login(host)
     response = client.post(
         url("shadowing:slot_offer", network.slug),

@@ -292,11 +292,12 @@ def test_network_page_queries_are_pinned(client, network, role, django_assert_nu
     meetings, the person's open questionnaires.
 
     session, user, network, membership (cached per request: the buttons that ask for the
-    role add none), themes, partnerships, domain mix, next meetings, open questionnaires.
+    role add none), themes, partnerships, domain mix, next meetings, open questionnaires,
+    and the bell's unread count.
     """
     client.force_login(member(network, role))
     url = reverse("networks:detail", args=[network.slug])
     client.get(url)  # warm the session
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
     assert response.status_code == 200

@@ -61,6 +61,6 @@ def test_network_page_queries_do_not_grow_with_meetings(
     user = member(network, Role.PROFESSIONAL)
     page(client, user, network)
     # Pinned with the other sections' queries (tests/networks/test_views.py) and the bell.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("networks:detail", args=[network.slug]))
     assert len(response.context["meetings"]) == min(count, 3)

@@ -186,23 +186,41 @@ def test_the_attendance_export_in_dutch_through_the_same_helper(client, network)
     response = client.get(url, {**query, "file_format": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows == [
-        ["datum", "werkvorm", "persoon", "rol", "beroep", "domein", "status"],
+        [
+            "datum",
+            "begintijd",
+            "eindtijd",
+            "bijeenkomst",
+            "werkvorm",
+            "persoon",
+            "rol",
+            "beroep",
+            "domein",
+            "status",
+            "leeruren",
+        ],
         [
             "2026-10-08",
+            "15:00",
+            "17:00",
+            meeting.title,
             "Klinische les",
             "Sanne Student",
             "Student",
             "Student verpleegkunde",
             "Zorg",
             "Aanwezig",
+            "2,00",
         ],
     ]
     response = client.get(url, {**query, "file_format": "xlsx"})
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Aanwezigheid"]
     sheet = book.active
-    assert [list(r) for r in sheet.iter_rows(values_only=True)] == rows
-    assert ([c.font.bold for c in sheet[1]], sheet.freeze_panes) == ([True] * 7, "A2")
+    header, row = (list(r) for r in sheet.iter_rows(values_only=True))
+    assert header == rows[0]
+    assert row[3:10] == rows[1][3:10]  # date, times and hours are real cells there
+    assert ([c.font.bold for c in sheet[1]], sheet.freeze_panes) == ([True] * 11, "A2")
 
 
 def test_the_period_is_a_year_back_from_a_leap_day_and_by_default_this_school_year():
