@@ -581,7 +581,11 @@ def test_old_database_migrates_forward_back_and_forward_again(migrator):
     OldContentType = apps.get_model("contenttypes", "ContentType")
     for model in MOVED:
         assert OldContentType.objects.filter(app_label="meetings", model=model).count() == 1
-    assert not OldContentType.objects.filter(app_label__in=["shadowing", "reminders"]).exists()
+    # (Content types of models added later, e.g. reminders' Notification, stay: Django never
+    # removes a stale content type by itself.)
+    assert not OldContentType.objects.filter(
+        app_label__in=["shadowing", "reminders"], model__in=MOVED
+    ).exists()
 
     migrator(_latest_leaves())
 
