@@ -436,7 +436,10 @@ class PeriodForm(forms.Form):
 
 
 class CertificateForm(PeriodForm):
-    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
+    # A hidden field: each network's section of the page has its own download button.
+    network = forms.ModelChoiceField(
+        label=_("Network"), queryset=Network.objects.none(), widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
