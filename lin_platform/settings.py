@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sessions.shadowing.apps.ShadowingConfig",
     "casework",
     "evaluation",
+    "reports",
 ]
 
 MIDDLEWARE = [

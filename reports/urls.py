@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("netwerken/<slug:slug>/stages/", views.placements, name="placements"),
+    path("netwerken/<slug:slug>/stages/nieuw/", views.placement_create, name="placement_create"),
+    path("netwerken/<slug:slug>/stages/<int:pk>/", views.placement_detail, name="placement"),
+    path(
+        "netwerken/<slug:slug>/stages/<int:pk>/bewerken/",
+        views.placement_edit,
+        name="placement_edit",
+    ),
+    path(
+        "netwerken/<slug:slug>/stages/<int:pk>/uitkomst/",
+        views.placement_outcome,
+        name="placement_outcome",
+    ),
+]
