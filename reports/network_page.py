@@ -17,3 +17,10 @@ def register_pages() -> None:
         order=75,
         visible=permissions.can_see_placements,
     )
+    register_network_action(
+        "reports.dashboard",
+        url=lambda network: reverse("reports:dashboard", args=[network.slug]),
+        label=_("Dashboard"),
+        order=72,
+        visible=permissions.can_see_dashboard,
+    )

@@ -19,3 +19,15 @@ urlpatterns = [
         name="placement_outcome",
     ),
 ]
+
+urlpatterns += [
+    path("netwerken/<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
+    path("netwerken/<slug:slug>/dashboard/tekst/", views.period_text, name="period_text"),
+    path("netwerken/<slug:slug>/dashboard/rapport.pdf", views.report_pdf, name="report_pdf"),
+    path("netwerken/<slug:slug>/dashboard/rapport.xlsx", views.report_xlsx, name="report_xlsx"),
+    path(
+        "netwerken/<slug:slug>/dashboard/instellingen/",
+        views.report_settings,
+        name="report_settings",
+    ),
+]

@@ -3,19 +3,25 @@ period with its PDF and XLSX, the coordinator's text and settings, networks side
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lin_platform.crumbs import Crumb, network_crumbs
 from lin_platform.feedback import validation_error_to_form
 from networks.permissions import get_network_for_coordinator, get_network_for_member
 
-from . import permissions, services
-from .forms import OutcomeForm, PlacementForm
+from . import permissions, selectors, services
+from .forms import OutcomeForm, PeriodForm, PeriodTextForm, PlacementForm, ReportSettingsForm
+from .models import PeriodText, Placement
+from .report import report_pdf_response, report_xlsx_response
+from .selectors import Period, default_period
 
 
 def _placements_url(network) -> str:
@@ -30,8 +36,6 @@ def _placement_crumbs(network, *rest: Crumb) -> list[Crumb]:
 def placements(request, slug):
     network = get_network_for_member(request.user, slug)
     if not permissions.can_see_placements(request.user, network):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     rows = list(
         permissions.placements_visible_to(request.user, network)
@@ -75,8 +79,6 @@ def _placement_form(request, network, placement, *, title):
 @login_required
 def placement_create(request, slug):
     network = get_network_for_coordinator(request.user, slug)
-    from .models import Placement
-
     return _placement_form(request, network, Placement(network=network), title=_("New placement"))
 
 
@@ -126,6 +128,121 @@ def placement_outcome(request, slug, pk):
             "form": form,
             "crumbs": _placement_crumbs(
                 network, Crumb(str(placement.host), url), Crumb(_("Outcome"))
+            ),
+        },
+    )
+
+
+# --- dashboard and period report -----------------------------------------------------------
+
+
+def _period(request):
+    """The period asked for (``?start=…&end=…``), the last twelve months without one; with
+    a form error (too long, ending before it starts) no period."""
+    if "start" not in request.GET and "end" not in request.GET:
+        period = default_period()
+        return PeriodForm(initial={"start": period.start, "end": period.end}), period
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    return form, Period(form.cleaned_data["start"], form.cleaned_data["end"])
+
+
+def _query(period) -> str:
+    return urlencode({"start": period.start.isoformat(), "end": period.end.isoformat()})
+
+
+@login_required
+def dashboard(request, slug):
+    network = permissions.get_network_for_dashboard(request.user, slug)
+    form, period = _period(request)
+    can_manage = permissions.can_manage_placements(request.user, network)
+    context = {
+        "network": network,
+        "form": form,
+        "period": period,
+        "sections": selectors.dashboard(network, period) if period else None,
+        "can_manage": can_manage,
+        "query": _query(period) if period else "",
+        "crumbs": network_crumbs(network, Crumb(_("Dashboard"))),
+    }
+    if period and can_manage:
+        text = PeriodText.objects.filter(
+            network=network, starts_on=period.start, ends_on=period.end
+        ).first()
+        context["text_form"] = PeriodTextForm(instance=text)
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def period_text(request, slug):
+    """The coordinator's text for the report of a period (POST only, from the dashboard)."""
+    network = get_network_for_coordinator(request.user, slug)
+    period_form = PeriodForm(request.POST)
+    form = PeriodTextForm(request.POST)
+    if period_form.is_valid() and form.is_valid():
+        data = period_form.cleaned_data
+        services.period_text_save(
+            network=network,
+            starts_on=data["start"],
+            ends_on=data["end"],
+            data=form.cleaned_data,
+            by=request.user,
+        )
+        messages.success(request, _("The report text is saved."))
+        query = _query(Period(data["start"], data["end"]))
+        return redirect(reverse("reports:dashboard", args=[network.slug]) + "?" + query)
+    for errors in (*period_form.errors.values(), *form.errors.values()):
+        for error in errors:
+            messages.error(request, error)
+    return redirect(reverse("reports:dashboard", args=[network.slug]))
+
+
+def _report_or_error(request, slug):
+    network = permissions.get_network_for_dashboard(request.user, slug)
+    form, period = _period(request)
+    if period is None:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return network, None, redirect(reverse("reports:dashboard", args=[network.slug]))
+    return network, period, None
+
+
+@login_required
+def report_pdf(request, slug):
+    network, period, error = _report_or_error(request, slug)
+    return error or report_pdf_response(network=network, period=period)
+
+
+@login_required
+def report_xlsx(request, slug):
+    network, period, error = _report_or_error(request, slug)
+    return error or report_xlsx_response(network=network, period=period)
+
+
+@login_required
+def report_settings(request, slug):
+    network = get_network_for_coordinator(request.user, slug)
+    form = ReportSettingsForm(request.POST or None, instance=services.report_settings(network))
+    if request.method == "POST" and form.is_valid():
+        services.report_settings_save(
+            network=network,
+            partners_see_dashboard=form.cleaned_data["partners_see_dashboard"],
+        )
+        messages.success(request, _("The settings are saved."))
+        return redirect(reverse("reports:dashboard", args=[network.slug]))
+    return render(
+        request,
+        "reports/settings.html",
+        {
+            "network": network,
+            "form": form,
+            "crumbs": network_crumbs(
+                network,
+                Crumb(_("Dashboard"), reverse("reports:dashboard", args=[network.slug])),
+                Crumb(_("Settings")),
             ),
         },
     )
