@@ -32,7 +32,15 @@ def _months(day: dt.date, months: int) -> dt.date:
 
 def seed_placements(ctx) -> None:
     rows = []
+    # Idempotent: a network that has placements already gets none.
+    done = set(
+        Placement.objects.filter(network__in=[d.network for d in ctx.networks]).values_list(
+            "network_id", flat=True
+        )
+    )
     for demo in ctx.networks:
+        if demo.network.pk in done:
+            continue
         students = demo.members(Role.STUDENT)
         teachers = demo.members(Role.TEACHER)
         supervisors = demo.members(Role.PROFESSIONAL)

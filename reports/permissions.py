@@ -13,7 +13,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from networks.choices import Role
-from networks.models import NetworkPartner
 from networks.permissions import (
     can_manage_network,
     current_membership,
@@ -89,26 +88,24 @@ def get_placement_for_outcome(user, slug: str, pk: int) -> Placement:
 # --- dashboard ---------------------------------------------------------------------------
 
 
-def is_partner_contact(user, network) -> bool:
+def partners_see_dashboard(user, network) -> bool:
+    """A partner's contact person whom the coordinator lets see the dashboard: a
+    professional or guest whose membership names a partner organisation of the network,
+    in a network whose setting allows it (one query, none for anyone else)."""
     membership = current_membership(user, network)
-    return (
-        membership is not None
-        and membership.role in PARTNER_ROLES
-        and membership.organisation_id is not None
-        and NetworkPartner.objects.filter(
-            network=network, organisation_id=membership.organisation_id
-        ).exists()
-    )
+    if membership is None or membership.role not in PARTNER_ROLES:
+        return False
+    if membership.organisation_id is None:
+        return False
+    return ReportSettings.objects.filter(
+        network=network,
+        partners_see_dashboard=True,
+        network__partnerships__organisation_id=membership.organisation_id,
+    ).exists()
 
 
 def can_see_dashboard(user, network) -> bool:
-    role = role_in(user, network)
-    if role in DASHBOARD_ROLES:
-        return True
-    if role not in PARTNER_ROLES:
-        return False
-    allowed = ReportSettings.objects.filter(network=network, partners_see_dashboard=True).exists()
-    return allowed and is_partner_contact(user, network)
+    return role_in(user, network) in DASHBOARD_ROLES or partners_see_dashboard(user, network)
 
 
 def get_network_for_dashboard(user, slug: str):

@@ -21,6 +21,7 @@ urlpatterns = [
 ]
 
 urlpatterns += [
+    path("netwerken-vergelijken/", views.compare, name="compare"),
     path("netwerken/<slug:slug>/dashboard/", views.dashboard, name="dashboard"),
     path("netwerken/<slug:slug>/dashboard/tekst/", views.period_text, name="period_text"),
     path("netwerken/<slug:slug>/dashboard/rapport.pdf", views.report_pdf, name="report_pdf"),

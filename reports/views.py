@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lin_platform.crumbs import Crumb, network_crumbs
+from lin_platform.crumbs import Crumb, home_crumb, network_crumbs
+from lin_platform.exports import FORMATS, Sheet, table_response
 from lin_platform.feedback import validation_error_to_form
 from networks.permissions import get_network_for_coordinator, get_network_for_member
 
+from . import compare as comparison
 from . import permissions, selectors, services
 from .forms import OutcomeForm, PeriodForm, PeriodTextForm, PlacementForm, ReportSettingsForm
 from .models import PeriodText, Placement
@@ -244,5 +246,68 @@ def report_settings(request, slug):
                 Crumb(_("Dashboard"), reverse("reports:dashboard", args=[network.slug])),
                 Crumb(_("Settings")),
             ),
+        },
+    )
+
+
+# --- networks side by side -------------------------------------------------------------------
+
+
+@login_required
+def compare(request):
+    """One row of key indicators per network for a period, sortable (``?sort=…&desc=1``)
+    and exportable (``?fmt=csv|xlsx``)."""
+    if not comparison.can_compare(request.user):
+        raise PermissionDenied
+    form, period = _period(request)
+    rows, sort, descending = None, request.GET.get("sort", "name"), request.GET.get("desc") == "1"
+    if period is not None:
+        networks = list(comparison.comparable_networks(request.user))
+        rows = comparison.sort_rows(comparison.compare(networks, period), sort, descending)
+        for row in rows:
+            row["cells"] = [row[key] for key in comparison.KEYS[1:]]
+        fmt = request.GET.get("fmt")
+        if fmt in FORMATS:
+            response = table_response(
+                fmt=fmt,
+                filename=f"netwerken-{period.start:%Y%m%d}-{period.end:%Y%m%d}",
+                sheets=[
+                    Sheet(
+                        _("Networks side by side"),
+                        [str(column.label) for column in comparison.COLUMNS],
+                        [[row[key] for key in comparison.KEYS] for row in rows],
+                    )
+                ],
+            )
+            response["Cache-Control"] = "private"
+            return response
+    columns = [
+        {
+            "key": column.key,
+            "label": column.label,
+            "active": column.key == sort,
+            "query": urlencode(
+                {
+                    **({"start": period.start, "end": period.end} if period else {}),
+                    "sort": column.key,
+                    **({"desc": "1"} if column.key == sort and not descending else {}),
+                }
+            ),
+        }
+        for column in comparison.COLUMNS
+    ]
+    return render(
+        request,
+        "reports/compare.html",
+        {
+            "form": form,
+            "period": period,
+            "rows": rows,
+            "columns": columns,
+            "descending": descending,
+            "query": _query(period) + f"&sort={sort}" + ("&desc=1" if descending else "")
+            if period
+            else "",
+            "crumbs": [home_crumb(), Crumb(_("Networks side by side"))],
         },
     )

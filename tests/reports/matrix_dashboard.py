@@ -3,7 +3,7 @@ researchers (partners' contact persons only when allowed: tests/reports/test_das
 the report's text and settings: coordinators."""
 
 from networks.choices import Role
-from tests.matrix import Entry, coordinators, only
+from tests.matrix import LOGIN, Entry, coordinators, everyone, only
 
 SEE = [Role.COORDINATOR.value, Role.RESEARCHER.value]
 PERIOD = {"start": "2026-01-01", "end": "2026-06-30"}
@@ -45,4 +45,14 @@ ENTRIES = [
         expect=coordinators(302),
         label="post",
     ),
+]
+
+# Networks side by side: staff and people who coordinate at least two networks (in the
+# matrix's world every coordinator has one network: tests/reports/test_compare.py).
+ENTRIES += [
+    Entry(
+        "reports:compare",
+        data=lambda w: PERIOD,
+        expect=everyone(403, anonymous=LOGIN, staff=200),
+    )
 ]
