@@ -245,14 +245,14 @@ def test_a_period_without_data_says_so_per_section(client, network):
         {"start": "2020-01-01", "end": "2020-12-31"},
     )
     assert [s.empty for s in response.context["sections"]] == [True] * 7
-    assert response.content.decode().count("No data in this period.") == 7
+    assert response.content.decode().count("Geen gegevens in deze periode.") == 7
 
 
 @pytest.mark.parametrize(
     ("start", "end", "message"),
     [
-        ("2026-06-30", "2026-01-01", "The period cannot end before it starts."),
-        ("2020-01-01", "2025-01-01", "A period can be at most five years long."),
+        ("2026-06-30", "2026-01-01", "De periode kan niet eindigen voordat hij begint."),
+        ("2020-01-01", "2025-01-01", "Een periode mag hoogstens vijf jaar lang zijn."),
     ],
 )
 def test_period_errors(client, network, start, end, message):

@@ -67,7 +67,7 @@ def test_a_placement_ending_before_it_starts_is_refused(client, network, people)
 
     assert response.status_code == 200
     assert response.context["form"].errors["ends_on"] == [
-        "A placement cannot end before it starts."
+        "Een stage kan niet eindigen voordat hij begint."
     ]
     assert Placement.objects.count() == 0
 
@@ -83,7 +83,7 @@ def test_an_overlapping_placement_of_the_same_student_is_refused(client, network
     response = _post_new(client, network, people, "2026-03-31", "2026-06-30")
 
     assert response.context["form"].errors["starts_on"] == [
-        "This student already has a placement in this network in that period."
+        "Deze student heeft in die periode al een stage in dit netwerk."
     ]
     assert Placement.objects.count() == 1
 
@@ -147,7 +147,7 @@ def test_a_contract_without_its_details_is_refused(client, network, people):
         errors["contract_organisation"],
         errors["contract_starts_on"],
         errors["contract_kind"],
-    ) == (["Say at which organisation."], ["Say from when."], ["Say what kind of contract."])
+    ) == (["Zeg bij welke organisatie."], ["Zeg vanaf wanneer."], ["Zeg wat voor contract."])
     p.refresh_from_db()
     assert p.outcome == ""
 
@@ -164,7 +164,7 @@ def test_an_outcome_before_the_placement_ended_is_refused(client, network, peopl
     assert response.status_code == 200
     end = (today + dt.timedelta(5)).strftime("%d-%m-%Y")
     assert response.context["form"].errors["outcome"] == [
-        f"The outcome can be recorded only when the placement has ended (on or after {end})."
+        f"De uitkomst kan pas worden vastgelegd als de stage voorbij is (op of na {end})."
     ]
     p.refresh_from_db()
     assert (p.outcome, p.reason) == ("", "")
