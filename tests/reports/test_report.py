@@ -128,3 +128,25 @@ def test_the_text_refuses_identifying_data(client, network, coordinator):
     )
     assert PeriodText.objects.count() == 0
     assert len(list(response.context["messages"])) == 1
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_xlsx_in_a_constant_number_of_queries(
+    client, network, coordinator, extra, django_assert_num_queries
+):
+    for day in range(extra):
+        meeting = MeetingFactory(
+            network=network,
+            status="held",
+            starts_at=dt.datetime(2026, 4, 1 + day, 14, tzinfo=AMS),
+            ends_at=dt.datetime(2026, 4, 1 + day, 16, tzinfo=AMS),
+        )
+        Attendance.objects.create(
+            meeting=meeting, user=member(network, Role.STUDENT), status="present"
+        )
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(15):
+        response = client.get(reverse("reports:report_xlsx", args=[network.slug]), PERIOD)
+
+    assert response.status_code == 200
