@@ -2,7 +2,7 @@
 report settings, and the coordinator's text of a period report."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -132,7 +132,9 @@ class Placement(models.Model):
         if self.outcome:
             recorded, end = self.outcome_recorded_on, self.ends_on
             if recorded and end and recorded < end:
-                errors["outcome"] = _(
+                # Not tied to a field: the placement form (dates) and the outcome form
+                # (outcome) both show it.
+                errors[NON_FIELD_ERRORS] = _(
                     "The outcome can be recorded only when the placement has ended "
                     "(on or after %(date)s)."
                 ) % {"date": self.ends_on.strftime("%d-%m-%Y")}

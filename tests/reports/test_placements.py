@@ -163,7 +163,7 @@ def test_an_outcome_before_the_placement_ended_is_refused(client, network, peopl
 
     assert response.status_code == 200
     end = (today + dt.timedelta(5)).strftime("%d-%m-%Y")
-    assert response.context["form"].errors["outcome"] == [
+    assert response.context["form"].non_field_errors() == [
         f"De uitkomst kan pas worden vastgelegd als de stage voorbij is (op of na {end})."
     ]
     p.refresh_from_db()
@@ -231,3 +231,25 @@ def test_list_in_a_constant_number_of_queries(
         response = client.get(url)
 
     assert len(response.context["placements"]) == count
+
+
+def test_moving_the_end_past_a_recorded_outcome_is_refused(client, network, people):
+    p = hired(network, people["student"], start=D(2025, 1, 1), end=D(2025, 6, 1))
+    client.force_login(people["coordinator"])
+
+    response = client.post(
+        reverse("reports:placement_edit", args=[network.slug, p.pk]),
+        {
+            "student": people["student"].pk,
+            "host": p.host.pk,
+            "starts_on": "2025-01-01",
+            "ends_on": "2025-09-01",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "De uitkomst kan pas worden vastgelegd als de stage voorbij is (op of na 01-09-2025)."
+    ]
+    p.refresh_from_db()
+    assert p.ends_on == D(2025, 6, 1)
