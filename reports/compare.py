@@ -52,6 +52,15 @@ def comparable_networks(user):
     return Network.objects.filter(pk__in=ids).order_by("name")
 
 
+def dashboard_network_ids(user) -> set[int]:
+    """The networks whose dashboard ``user`` sees as coordinator or researcher."""
+    return set(
+        Membership.objects.current()
+        .filter(user=user, role__in=(Role.COORDINATOR, Role.RESEARCHER))
+        .values_list("network_id", flat=True)
+    )
+
+
 def can_compare(user, memberships=None) -> bool:
     """Staff, and people who coordinate at least two networks (``memberships``: their
     current memberships when the caller has them already, to spare a query)."""

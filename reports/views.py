@@ -264,8 +264,12 @@ def compare(request):
     if period is not None:
         networks = list(comparison.comparable_networks(request.user))
         rows = comparison.sort_rows(comparison.compare(networks, period), sort, descending)
+        # Staff see every network, but a network's dashboard only as its coordinator or
+        # researcher: only those names link to it.
+        dashboards = comparison.dashboard_network_ids(request.user)
         for row in rows:
             row["cells"] = [row[key] for key in comparison.KEYS[1:]]
+            row["links"] = row["network"].pk in dashboards
         fmt = request.GET.get("fmt")
         if fmt in FORMATS:
             response = table_response(

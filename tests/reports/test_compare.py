@@ -142,7 +142,21 @@ def test_constant_number_of_queries_in_the_networks(client, count, django_assert
         _network(f"LIN {index}")
     client.force_login(staff)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL, PERIOD)
 
     assert len(response.context["rows"]) == count
+
+
+def test_names_link_to_dashboards_one_may_see(client, networks, coordinator):
+    staff = UserFactory(is_staff=True)
+    Membership.objects.create(network=networks[1], user=staff, role=Role.RESEARCHER)
+    client.force_login(staff)
+
+    response = client.get(URL, PERIOD)
+
+    assert [(r["name"], r["links"]) for r in response.context["rows"]] == [
+        ("LIN Oost", False),
+        ("LIN West", True),
+    ]
+    assert response.content.decode().count("/dashboard/?start=") == 1
