@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from casework import selectors as casework_selectors
 from networks import selectors as network_selectors
+from reports.compare import can_compare
 from sessions.meetings.selectors import meetings as meeting_selectors
 from sessions.shadowing import selectors as shadowing_selectors
 
@@ -19,6 +20,7 @@ def home(request):
         "teaching": casework_selectors.teacher_home(request.user, memberships=memberships),
         "pair_cases": casework_selectors.pair_cases(request.user, memberships=memberships),
         "shadowing": shadowing_selectors.home_for(request.user, memberships),
+        "can_compare": can_compare(request.user, memberships),
     }
     return render(request, "home.html", context)
 

@@ -569,6 +569,7 @@ NOT_LINKED = {
     "networks:membership_end",
     "networks:milestone_status",
     "networks:project_add",
+    "reports:period_text",  # the form of the coordinator's text on the dashboard (POST)
 }
 
 

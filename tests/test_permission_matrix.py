@@ -14,7 +14,15 @@ from networks.models import Membership
 from tests.factories import NetworkFactory, OrganisationFactory, UserFactory, member
 from tests.matrix import ACTORS, LOGIN, ROLES, Entry, World
 
-OUR_PACKAGES = ("accounts", "networks", "sessions", "casework", "evaluation", "lin_platform")
+OUR_PACKAGES = (
+    "accounts",
+    "networks",
+    "sessions",
+    "casework",
+    "evaluation",
+    "reports",
+    "lin_platform",
+)
 OUR_APP_LABELS = (
     "accounts",
     "networks",
@@ -23,6 +31,7 @@ OUR_APP_LABELS = (
     "shadowing",
     "casework",
     "evaluation",
+    "reports",
 )
 
 

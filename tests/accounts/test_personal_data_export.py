@@ -61,6 +61,7 @@ def test_the_download_is_a_utf8_json_attachment(client, person):
         "shadowing",
         "casework",
         "evaluation",
+        "reports",
     ]
     # Unescaped UTF-8: a name with an accent stays readable in the file.
     assert datetime.fromisoformat(data["exported_at"]).tzinfo is not None

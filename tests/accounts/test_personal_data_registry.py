@@ -73,6 +73,7 @@ def test_sections_in_order():
         "shadowing",
         "casework",
         "evaluation",
+        "reports",
     ]
 
 
