@@ -15,7 +15,9 @@ class ReportsConfig(AppConfig):
         from .demo import seed_placements
         from .network_page import register_pages
         from .personal_data import register_section
+        from .privacy import register as register_privacy
 
         register_pages()
         register_section()
+        register_privacy()
         register_seeder("reports", seed_placements)

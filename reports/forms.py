@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from casework.privacy import validate_pseudonymised
 from lin_platform.dates import BoundedDateField
+from lin_platform.privacy import PrivacyGuardMixin
 from networks.choices import Role
 from networks.models import Membership, Organisation
 
@@ -26,7 +26,7 @@ def _members(network, roles):
     return User.objects.filter(pk__in=ids).order_by("full_name", "pk")
 
 
-class PlacementForm(forms.ModelForm):
+class PlacementForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = Placement
         fields = ["student", "host", "starts_on", "ends_on", "supervisor", "teacher"]
@@ -46,7 +46,7 @@ class PlacementForm(forms.ModelForm):
         self.fields["teacher"].queryset = _members(network, [Role.TEACHER])
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = Placement
         fields = [
@@ -97,16 +97,11 @@ def _years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-class PeriodTextForm(forms.ModelForm):
+class PeriodTextForm(PrivacyGuardMixin, forms.ModelForm):
     class Meta:
         model = PeriodText
         fields = ["context", "highlights", "next_steps"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.validators.append(validate_pseudonymised)
 
 
 class ReportSettingsForm(forms.ModelForm):

@@ -182,9 +182,9 @@ class PeriodText(models.Model):
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
-    context = models.TextField(_("context"), blank=True)
-    highlights = models.TextField(_("highlights"), blank=True)
-    next_steps = models.TextField(_("next steps"), blank=True)
+    context = models.TextField(_("context"), blank=True, max_length=4000)
+    highlights = models.TextField(_("highlights"), blank=True, max_length=4000)
+    next_steps = models.TextField(_("next steps"), blank=True, max_length=4000)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
