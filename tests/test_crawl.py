@@ -535,6 +535,9 @@ NOT_LINKED = {
     "casework:attachment_download",  # the demo data has no attachments
     "casework:case_share",
     "casework:contribution_add",
+    # On a meeting page only in the seven days after a meeting one attended, before answering:
+    # whether the demo has one depends on the weekday it was seeded.
+    "evaluation:meeting_answer",
     "evaluation:round_open",  # a button (POST) on a round not yet opened; demo rounds are open
     "evaluation:thanks",  # reached by sending one's answers
     "meetings:action_add",
