@@ -38,7 +38,7 @@ def network_detail(request, slug):
         "network": network,
         "membership": permissions.current_membership(request.user, network),
         "can_manage": permissions.can_manage_network(request.user, network),
-        "themes": list(network.themes.all()),
+        "themes": list(network.themes.filter(archived_at__isnull=True)),
         "partnerships": list(network.partnerships.select_related("organisation")),
         "mix": selectors.domain_mix(network),
         # What meetings, shadowing and casework show here (registered from their ready()).
