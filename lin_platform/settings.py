@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "sessions.shadowing.apps.ShadowingConfig",
     "casework",
     "evaluation",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("sessions.reminders.urls")),
     path("", include("casework.urls")),
     path("", include("evaluation.urls")),
+    path("", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
