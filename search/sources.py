@@ -159,7 +159,9 @@ def is_postgres() -> bool:
 
 def _text(field: str):
     # JSON (a record's notes) is searched as its text.
-    return Cast(field, TextField()) if field == "entries" else Coalesce(field, Value(""))
+    if field == "entries":
+        return Cast(field, TextField())
+    return Coalesce(Cast(field, TextField()), Value("", output_field=TextField()))
 
 
 def _filtered(kind: Kind, qs: QuerySet, *, network, since: date | None, until: date | None):
@@ -179,8 +181,8 @@ def _postgres(kind: Kind, qs: QuerySet, words: str) -> QuerySet:
     vector = SearchVector(*(_text(f) for f in kind.fields), config=CONFIG)
     parts = []
     for f in kind.snippet:
-        parts += [_text(f), Value(" · ")]
-    source = Concat(*parts[:-1], output_field=TextField()) if len(parts) > 1 else parts[0]
+        parts += [_text(f), Value(" · ", output_field=TextField())]
+    source = Concat(*parts[:-1], output_field=TextField()) if len(parts) > 2 else parts[0]
     return (
         qs.annotate(search_vector=vector)
         .filter(search_vector=query)
