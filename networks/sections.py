@@ -127,7 +127,12 @@ def register_own_actions() -> None:
     def self_check(request, network):
         from .models import NetworkPartner
 
-        if not NetworkPartner.objects.filter(network=network, contact=request.user).exists():
+        is_contact = getattr(request, "lin_partner_contact", None)
+        if is_contact is None:
+            is_contact = NetworkPartner.objects.filter(
+                network=network, contact=request.user
+            ).exists()
+        if not is_contact:
             return None
         url = reverse("networks:self_check", args=[network.slug])
         return {"url": url, "label": _("Yearly self-check")}
