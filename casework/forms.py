@@ -12,6 +12,7 @@ from lin_platform.dates import BoundedDateField
 from lin_platform.once import OnceFormMixin
 from lin_platform.privacy import PrivacyGuardMixin, validate_pseudonymised
 from lin_platform.uploads import accept_attribute, allowed_extensions_label
+from networks.selectors import themes_offered
 
 from . import meetings_link
 from .attachments import check_attachment, max_attachment_bytes
@@ -106,7 +107,9 @@ class CaseForm(PrivacyGuardMixin, OnceFormMixin, forms.ModelForm):
         self.fields["professional"] = PairChoiceField(
             queryset=professionals, label=_("Professional")
         )
-        self.fields["themes"].queryset = network.themes.order_by("name")
+        self.fields["themes"].queryset = themes_offered(
+            network, keep=self.instance.themes.all() if self.instance.pk else ()
+        )
         self.fields["meeting"] = MeetingChoiceField(
             queryset=meetings_link.meetings_for_case(network),
             required=False,

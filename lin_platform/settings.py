@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "casework",
     "evaluation",
     "reports",
+    "search",
 ]
 
 MIDDLEWARE = [

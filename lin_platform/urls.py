@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("casework.urls")),
     path("", include("evaluation.urls")),
     path("", include("reports.urls")),
+    path("", include("search.urls")),
     path("admin/", admin.site.urls),
 ]

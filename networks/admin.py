@@ -4,13 +4,28 @@ from django.utils.translation import gettext_lazy as _
 
 from lin_platform.privacy import PrivacyGuardMixin
 
-from .models import Invitation, Membership, Network, NetworkPartner, Organisation, Theme
+from .models import (
+    FundingPeriod,
+    Invitation,
+    Membership,
+    Network,
+    NetworkPartner,
+    Organisation,
+    PreconditionCheck,
+    Theme,
+)
 
 
 class NetworkPartnerInline(admin.TabularInline):
     model = NetworkPartner
     extra = 1
     autocomplete_fields = ["organisation"]
+    raw_id_fields = ["contact"]
+
+
+class FundingPeriodInline(admin.TabularInline):
+    model = FundingPeriod
+    extra = 0
 
 
 class ThemeInline(admin.TabularInline):
@@ -35,7 +50,7 @@ class NetworkAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [NetworkPartnerInline, ThemeInline, MembershipInline]
+    inlines = [NetworkPartnerInline, ThemeInline, FundingPeriodInline, MembershipInline]
 
 
 @admin.register(Organisation)
@@ -162,3 +177,12 @@ class ThemeProjectAdmin(admin.ModelAdmin):
             output.save()
         formset.save_m2m()
         return None
+
+
+@admin.register(PreconditionCheck)
+class PreconditionCheckAdmin(admin.ModelAdmin):
+    """The partners' yearly self-check answers: read here, answered by contact persons."""
+
+    list_display = ["partner", "year", "shared_vision", "co_ownership", "people_and_time"]
+    list_filter = ["year", "network"]
+    raw_id_fields = ["respondent", "partner", "network"]

@@ -12,3 +12,8 @@ class NetworksConfig(AppConfig):
         personal_data.register_section()
         sections.register_own_actions()
         privacy.register()
+
+        from .demo import register_seeder
+        from .setup.demo import seed_setup
+
+        register_seeder("networks.setup", seed_setup)

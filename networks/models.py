@@ -57,6 +57,20 @@ class Network(models.Model):
         help_text=_("Programmes that require a different number, e.g. HBO-V: 6."),
     )
 
+    # How the network is organised (set by its coordinators in the browser).
+    focus = models.TextField(
+        _("focus"),
+        blank=True,
+        max_length=2000,
+        help_text=_("What the network works on, e.g. prevention of malnutrition at home."),
+    )
+    learning_needs = models.TextField(
+        _("learning needs"),
+        blank=True,
+        max_length=2000,
+        help_text=_("What the members want to learn together this year."),
+    )
+
     shadowing_teachers = models.BooleanField(
         _("teachers shadow too"),
         default=True,
@@ -92,6 +106,26 @@ class NetworkPartner(models.Model):
         max_length=200,
         blank=True,
         help_text=_("E.g. provides internships, hosts the meetings, research partner."),
+    )
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partner_contacts",
+        verbose_name=_("contact person"),
+    )
+    # What the partner brings in: the nursing-home LIN's preconditions ask for people and
+    # time; money and a place are what partners most often add.
+    brings_people = models.BooleanField(_("people"), default=False)
+    brings_time = models.BooleanField(_("time"), default=False)
+    brings_money = models.BooleanField(_("money"), default=False)
+    brings_place = models.BooleanField(_("a place"), default=False)
+    contribution = models.TextField(
+        _("what the partner brings"),
+        blank=True,
+        max_length=1000,
+        help_text=_("E.g. two nurses four hours a month, the meeting room, a grant."),
     )
 
     class Meta:
@@ -235,6 +269,9 @@ class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(max_length=100)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    # Archived themes stay on the meetings, cases and projects that use them but are no
+    # longer offered for new ones; a theme is never deleted from the browser.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("theme")
@@ -438,3 +475,94 @@ class PdsaEntry(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+
+# --- How the network is organised: funding periods and the yearly self-check --------------
+
+
+class FundingPeriod(models.Model):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="funding_periods")
+    funder = models.CharField(_("funder"), max_length=200)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    amount = models.DecimalField(
+        _("amount (euro)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("funding period")
+        verbose_name_plural = _("funding periods")
+        ordering = ["-starts_on", "funder"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="funding_period_ends_after_start",
+                violation_error_message=_("The funding period ends before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="funding_amount_not_negative",
+                violation_error_message=_("The amount cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.funder} ({self.starts_on:%Y}–{self.ends_on:%Y})"
+
+
+class SelfCheckScore(models.IntegerChoices):
+    NOT_YET = 1, _("Not yet")
+    PARTLY = 2, _("Partly")
+    MOSTLY = 3, _("Mostly")
+    FULLY = 4, _("Fully")
+
+
+class PreconditionCheck(models.Model):
+    """One partner's answer to the yearly self-check of the network's preconditions (a
+    shared vision, co-ownership, people and time), given by its contact person. Kept per
+    year, so coordinators see how the answers move over the years."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="precondition_checks"
+    )
+    partner = models.ForeignKey(
+        NetworkPartner, on_delete=models.CASCADE, related_name="precondition_checks"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="precondition_checks",
+    )
+    shared_vision = models.PositiveSmallIntegerField(
+        _("We share a vision of what the network is for."), choices=SelfCheckScore.choices
+    )
+    co_ownership = models.PositiveSmallIntegerField(
+        _("Our organisation feels co-owner of the network."), choices=SelfCheckScore.choices
+    )
+    people_and_time = models.PositiveSmallIntegerField(
+        _("We give people and time to take part."), choices=SelfCheckScore.choices
+    )
+    remark = models.TextField(_("remark"), blank=True, max_length=1000)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("precondition self-check")
+        verbose_name_plural = _("precondition self-checks")
+        ordering = ["-year", "partner__organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "year"], name="one_precondition_check_per_partner_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(shared_vision__gte=1, shared_vision__lte=4)
+                & Q(co_ownership__gte=1, co_ownership__lte=4)
+                & Q(people_and_time__gte=1, people_and_time__lte=4),
+                name="precondition_scores_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} {self.year}"

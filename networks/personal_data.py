@@ -12,7 +12,14 @@ from accounts.models import erased_email
 from accounts.personal_data import choice, iso, register
 
 from .choices import ProjectRole, Role
-from .models import Invitation, Membership, PdsaEntry, ProjectMember
+from .models import (
+    Invitation,
+    Membership,
+    NetworkPartner,
+    PdsaEntry,
+    PreconditionCheck,
+    ProjectMember,
+)
 
 COVERS = (
     "networks.Membership.user",
@@ -21,6 +28,8 @@ COVERS = (
     "networks.Invitation.accepted_by",
     "networks.ProjectMember.user",
     "networks.PdsaEntry.author",
+    "networks.NetworkPartner.contact",
+    "networks.PreconditionCheck.respondent",
 )
 
 
@@ -74,7 +83,33 @@ def export(user) -> dict:
     pdsa = (
         PdsaEntry.objects.filter(author=user).select_related("project").order_by("created_at", "pk")
     )
+    contacts = (
+        NetworkPartner.objects.filter(contact=user)
+        .select_related("network", "organisation")
+        .order_by("pk")
+    )
+    checks = (
+        PreconditionCheck.objects.filter(respondent=user)
+        .select_related("network", "partner__organisation")
+        .order_by("year", "pk")
+    )
     return {
+        "partner_contact_for": [
+            {"network": p.network.name, "organisation": p.organisation.name} for p in contacts
+        ],
+        "precondition_checks_you_answered": [
+            {
+                "network": c.network.name,
+                "organisation": c.partner.organisation.name,
+                "year": c.year,
+                "shared_vision": c.shared_vision,
+                "co_ownership": c.co_ownership,
+                "people_and_time": c.people_and_time,
+                "remark": c.remark,
+                "answered_at": iso(c.answered_at),
+            }
+            for c in checks
+        ],
         "memberships": [
             {
                 "network": m.network.name,
@@ -157,6 +192,10 @@ def erase(user, *, by) -> None:
         email=erased_email(user.pk)
     )
     ProjectMember.objects.filter(user=user).delete()
+    # The partner keeps its row without a contact; the answers stay as the partner's,
+    # without who gave them (the remark may say something about the person: blanked).
+    NetworkPartner.objects.filter(contact=user).update(contact=None)
+    PreconditionCheck.objects.filter(respondent=user).update(respondent=None, remark="")
 
 
 def refuse(user) -> list[str]:
@@ -194,12 +233,14 @@ def register_section() -> None:
         kept=gettext_lazy(
             "Your memberships of networks with their periods, roles and organisations; the "
             "invitations sent to your address and the ones you sent; your roles in theme "
-            "projects and the PDSA cycles you wrote."
+            "projects and the PDSA cycles you wrote; the partner organisations you are contact "
+            "person for and your answers to their yearly self-check."
         ),
         on_erase=gettext_lazy(
             "Your memberships end today; the network keeps them as history, under “Former "
             "member”. Invitations to your address that were not accepted are deleted, and you "
-            "leave the theme projects."
+            "leave the theme projects. You are no longer a partner's contact person; your "
+            "self-check scores stay with the partner, without your name or remark."
         ),
         export=export,
         erase=erase,

@@ -6,19 +6,23 @@ from lin_platform import privacy
 
 def register() -> None:
     from .models import (
+        FundingPeriod,
         Invitation,
         Milestone,
         Network,
         NetworkPartner,
         Organisation,
         PdsaEntry,
+        PreconditionCheck,
         ProjectOutput,
         ProjectPartner,
         Theme,
         ThemeProject,
     )
 
-    privacy.guard(Network, "description")
+    privacy.guard(Network, "description", "focus", "learning_needs")
+    privacy.guard(NetworkPartner, "contribution")
+    privacy.guard(PreconditionCheck, "remark")
     privacy.guard(Theme, "description")
     privacy.guard(ThemeProject, "title", "aim")
     privacy.guard(Milestone, "title", "description")
@@ -30,6 +34,9 @@ def register() -> None:
     )
     privacy.not_about_clients(Network, "name", "region", reason="the network's name and area")
     privacy.not_about_clients(NetworkPartner, "part", reason="a partner's part in the network")
+    privacy.not_about_clients(
+        FundingPeriod, "funder", "note", reason="who funds the network and on what terms"
+    )
     privacy.not_about_clients(Invitation, "token", reason="a random secret")
     privacy.not_about_clients(Theme, "name", reason="a practice theme's short name")
     privacy.not_about_clients(

@@ -115,6 +115,33 @@ def register_own_actions() -> None:
         "networks.invite", place=ACTIONS, template=ACTION_TEMPLATE, context=invite, order=90
     )
 
+    def setup(request, network):
+        if not permissions.can_manage_network(request.user, network):
+            return None
+        return {"url": reverse("networks:setup", args=[network.slug]), "label": _("Set up")}
+
+    register_network_section(
+        "networks.setup", place=ACTIONS, template=ACTION_TEMPLATE, context=setup, order=85
+    )
+
+    def self_check(request, network):
+        from .models import NetworkPartner
+
+        is_contact = getattr(request, "lin_partner_contact", None)
+        if is_contact is None:
+            is_contact = NetworkPartner.objects.filter(
+                network=network, contact=request.user
+            ).exists()
+        if not is_contact:
+            return None
+        url = reverse("networks:self_check", args=[network.slug])
+        return {"url": url, "label": _("Yearly self-check")}
+
+    register_network_section(
+        "networks.self_check", place=ACTIONS, template=ACTION_TEMPLATE, context=self_check,
+        order=86,
+    )  # fmt: skip
+
 
 def sections(place: str) -> list[NetworkSection]:
     return sorted(

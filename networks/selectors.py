@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from accounts.choices import PROFESSION_DOMAIN, Domain
 
-from .models import Invitation, Membership, Network
+from .models import Invitation, Membership, Network, Theme
 
 
 def networks_of(user) -> QuerySet[Membership]:
@@ -94,4 +94,17 @@ def all_networks_for_staff() -> QuerySet[Network]:
             queryset=Membership.objects.current().filter(role="coordinator").select_related("user"),
             to_attr="coordinators",
         )
+    )
+
+
+def themes_offered(network: Network, *, keep=()) -> QuerySet[Theme]:
+    """The themes a form offers: the network's current ones, and archived ones already
+    chosen (``keep``: themes or their ids), so editing never drops a theme silently."""
+    from django.db.models import Q
+
+    ids = [getattr(t, "pk", t) for t in keep or ()]
+    return (
+        Theme.objects.filter(network=network)
+        .filter(Q(archived_at__isnull=True) | Q(pk__in=ids))
+        .order_by("name")
     )

@@ -65,3 +65,47 @@ urlpatterns += [
         name="project_add",
     ),
 ]
+
+# --- Setting up the network (coordinators) and the yearly self-check --------------------
+from .setup import views as setup_views  # noqa: E402
+
+urlpatterns += [
+    path("netwerken/<slug:slug>/inrichting/", setup_views.setup, name="setup"),
+    path(
+        "netwerken/<slug:slug>/inrichting/partners/nieuw/",
+        setup_views.partner_add,
+        name="partner_add",
+    ),
+    path(
+        "netwerken/<slug:slug>/inrichting/partners/<int:pk>/",
+        setup_views.partner_edit,
+        name="partner_edit",
+    ),
+    path(
+        "netwerken/<slug:slug>/inrichting/partners/<int:pk>/verwijderen/",
+        setup_views.partner_remove,
+        name="partner_remove",
+    ),
+    path("netwerken/<slug:slug>/inrichting/themas/nieuw/", setup_views.theme_add, name="theme_add"),
+    path(
+        "netwerken/<slug:slug>/inrichting/themas/<int:pk>/",
+        setup_views.theme_edit,
+        name="theme_edit",
+    ),
+    path(
+        "netwerken/<slug:slug>/inrichting/themas/<int:pk>/archiveren/",
+        setup_views.theme_archive,
+        name="theme_archive",
+    ),
+    path(
+        "netwerken/<slug:slug>/inrichting/financiering/nieuw/",
+        setup_views.funding_add,
+        name="funding_add",
+    ),
+    path(
+        "netwerken/<slug:slug>/inrichting/financiering/<int:pk>/verwijderen/",
+        setup_views.funding_remove,
+        name="funding_remove",
+    ),
+    path("netwerken/<slug:slug>/zelfcheck/", setup_views.self_check, name="self_check"),
+]

@@ -33,13 +33,16 @@ def _members_crumbs(network, here: str) -> list[Crumb]:
 @login_required
 def network_detail(request, slug):
     network = permissions.get_network_for_member(request.user, slug)
+    partnerships = list(network.partnerships.select_related("organisation"))
+    # The self-check button asks this; the partners are loaded here anyway.
+    request.lin_partner_contact = any(p.contact_id == request.user.pk for p in partnerships)
     context = {
         "crumbs": [home_crumb(), Crumb(network.name)],
         "network": network,
         "membership": permissions.current_membership(request.user, network),
         "can_manage": permissions.can_manage_network(request.user, network),
-        "themes": list(network.themes.all()),
-        "partnerships": list(network.partnerships.select_related("organisation")),
+        "themes": list(network.themes.filter(archived_at__isnull=True)),
+        "partnerships": partnerships,
         "mix": selectors.domain_mix(network),
         # What meetings, shadowing and casework show here (registered from their ready()).
         "actions": sections.render_network_sections(request, network, sections.ACTIONS),

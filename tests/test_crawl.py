@@ -530,6 +530,10 @@ def test_every_form_refuses_bad_input_without_a_server_error(demo_db, crawls, en
 # a secret token. Any other page of ours must be reachable from the home page by someone.
 NOT_LINKED = {
     "accounts:language",
+    "networks:funding_remove",  # POST buttons on the set-up page
+    "networks:partner_remove",
+    "networks:theme_archive",
+    "search:results",  # the GET form of the top bar's search box
     "accounts:personal_data_erased",  # reached only by erasing one's data, with the password
     "casework:attachment_add",
     "casework:attachment_download",  # the demo data has no attachments

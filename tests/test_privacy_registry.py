@@ -144,6 +144,14 @@ def _constructors(network, user):
     from casework.models import Case
     from networks.admin import ProjectOutputAdminForm
     from networks.projects.forms import MilestoneForm, OutputForm, PdsaForm, ThemeProjectForm
+    from networks.setup.forms import (
+        NetworkProfileForm,
+        PartnerEditForm,
+        PartnerForm,
+        SelfCheckForm,
+        ThemeForm,
+    )
+    from networks.setup.selectors import partners_of
     from sessions.meetings.models import Meeting
 
     return {
@@ -158,6 +166,11 @@ def _constructors(network, user):
         OutputForm: {},
         PdsaForm: {},
         ProjectOutputAdminForm: {},
+        PartnerForm: {"network": network},
+        PartnerEditForm: {"network": network},
+        ThemeForm: {},
+        NetworkProfileForm: {},
+        SelfCheckForm: {"partners": partners_of(network)},
     }
 
 

@@ -21,6 +21,7 @@ from networks.models import (
     ProjectOutput,
     ThemeProject,
 )
+from networks.selectors import themes_offered
 
 DATE = {"type": "date"}
 
@@ -41,7 +42,9 @@ class ThemeProjectForm(PrivacyGuardMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         from networks.models import Membership
 
-        self.fields["theme"].queryset = network.themes.order_by("name")
+        self.fields["theme"].queryset = themes_offered(
+            network, keep=[self.instance.theme_id] if self.instance.theme_id else ()
+        )
         # Shared only with networks the person is a member of too.
         mine = Membership.objects.current().filter(user=user).values("network_id")
         self.fields["other_networks"].queryset = (

@@ -86,3 +86,21 @@ def get_output_for_viewer(user, network_slug: str, project_pk: int, pk: int) -> 
 def get_output_for_contributor(user, network_slug: str, project_pk: int, pk: int) -> ProjectOutput:
     """An output of a project the person may add outputs to, and so remove them from."""
     return _output_of(get_project_for_contributor(user, network_slug, project_pk), pk)
+
+
+def projects_visible_to(user):
+    """Every project :func:`can_see_project` allows ``user``, as one queryset (no query of
+    its own): members of its network or of a network it is shared with, its members, and
+    the people of its partner organisations."""
+    from django.db.models import Q
+
+    if not user.is_authenticated:
+        return ThemeProject.objects.none()
+    current = Membership.objects.current().filter(user=user)
+    network_ids = current.values("network_id")
+    return ThemeProject.objects.filter(
+        Q(network_id__in=network_ids)
+        | Q(other_networks__in=network_ids)
+        | Q(members__user=user)
+        | Q(partners__organisation_id__in=current.values("organisation_id"))
+    ).distinct()

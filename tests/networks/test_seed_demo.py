@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.choices import Domain, StudentLevel
 from accounts.models import User
@@ -309,3 +309,22 @@ def test_a_failing_seeder_leaves_nothing_behind(monkeypatch):
         seed_demo()
 
     assert (Network.objects.count(), User.objects.count()) == (0, 0)
+
+
+def test_the_demo_shows_partners_contributions_and_a_self_check():
+    from networks.models import FundingPeriod, PreconditionCheck
+
+    demo.seed()
+    demo.seed()  # idempotent
+    network = Network.objects.get(slug="lin-wijkzorg-amsterdam-oost")
+    partner = NetworkPartner.objects.get(network=network, organisation__name="Smaakvol Eten B.V.")
+    assert (partner.brings_money, partner.brings_people) == (True, False)
+    assert partner.contribution == "Eiwitverrijkte maaltijden voor het project ondervoeding."
+    assert network.focus.startswith("Ouderen in Oost")
+    assert FundingPeriod.objects.filter(network=network).count() == 1
+    checks = PreconditionCheck.objects.filter(network=network)
+    assert checks.count() >= 2
+    assert sorted(set(checks.values_list("year", flat=True))) == [
+        timezone.localdate().year - 1,
+        timezone.localdate().year,
+    ]

@@ -16,6 +16,7 @@ from lin_platform.dates import BoundedDateField, bounded_date_validator
 from lin_platform.once import OnceFormMixin
 from lin_platform.privacy import PrivacyGuardMixin
 from networks.models import Membership, Network, Theme
+from networks.selectors import themes_offered
 
 from ..choices import AttendanceStatus, MeetingFormat, Repeat, RsvpAnswer, Weekday, WeekOfMonth
 from ..methods import FORMAT_METHODS, METHODS
@@ -110,7 +111,9 @@ class MeetingForm(PrivacyGuardMixin, forms.Form):
     def __init__(self, *args, network: Network, **kwargs):
         self.network = network
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Theme.objects.filter(network=network).order_by("name")
+        self.fields["themes"].queryset = themes_offered(
+            network, keep=self.initial.get("themes") or ()
+        )
         member_ids = Membership.objects.current().filter(network=network).values("user_id")
         self.fields["facilitator"].queryset = User.objects.filter(pk__in=member_ids).order_by(
             "full_name", "email"

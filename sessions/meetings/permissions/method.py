@@ -12,7 +12,7 @@ The record is written by the meeting's runners (coordinators and the facilitator
 the note-taker(s) assigned to the meeting; roles are assigned by the coordinators.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from ..choices import AttendanceStatus, MeetingRoleKind
 from ..models import Attendance, Meeting, MeetingAction, MeetingRole
@@ -85,4 +85,27 @@ def can_set_action_status(user, meeting: Meeting, action: MeetingAction) -> bool
     the person the action is for."""
     return (action.owner_id is not None and action.owner_id == user.pk) or can_write_record(
         user, meeting
+    )
+
+
+def meetings_with_readable_record(user):
+    """The meetings whose record ``user`` may read, as one queryset (no query of its own):
+    :func:`can_read_record` for every meeting the person sees, for search and lists."""
+    from networks.choices import Role
+    from networks.models import Membership
+
+    from ..selectors.meetings import meetings_visible_to
+
+    if not user.is_authenticated:
+        return Meeting.objects.none()
+    coordinated = Membership.objects.current().filter(user=user, role=Role.COORDINATOR)
+    return meetings_visible_to(user).filter(
+        Q(network_id__in=coordinated.values("network_id"))
+        | Q(facilitator=user)
+        | Exists(MeetingRole.objects.filter(meeting=OuterRef("pk"), user=user))
+        | Exists(
+            Attendance.objects.filter(
+                meeting=OuterRef("pk"), user=user, status__in=PRESENT_STATUSES
+            )
+        )
     )
