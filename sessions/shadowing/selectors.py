@@ -335,6 +335,13 @@ class PatternMatrix:
         """(label of who shadowed, cells per host profession), for the template."""
         return [(label, self.row(code)) for code, label in self.shadower_professions]
 
+    @property
+    def labelled_table(self) -> list[tuple[str, list[tuple[str, dict | None]]]]:
+        """As ``table``, each cell with the label of its host profession (the column), so a
+        phone can show the matrix as one card per row."""
+        labels = [label for _code, label in self.host_professions]
+        return [(label, list(zip(labels, cells, strict=True))) for label, cells in self.table]
+
 
 def days_in_period(network: Network, start: date, end: date) -> QuerySet[ShadowingDay]:
     return ShadowingDay.objects.filter(network=network, date__gte=start, date__lte=end)
