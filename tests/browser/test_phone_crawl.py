@@ -4,9 +4,11 @@ primary button lies within the window. The pages come from the crawl of tests/te
 on the seeded demo data, one page per URL pattern per role to keep the run short.
 
 The home page of each role is also saved at 390 and 1280 px under test-results/screenshots/
-(``home-<role>-390.png``, ``home-<role>-1280.png``) so the look can be reviewed.
+(``home-<role>-390.png``, ``home-<role>-1280.png``) so the look can be reviewed; with
+``LIN_PHONE_SCREENSHOTS=1`` every page of the crawl is saved too (``phone-<role>-<view>.png``).
 """
 
+import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -101,5 +103,8 @@ def test_no_page_scrolls_sideways_on_a_phone(page, live_server, demo):
         screenshot(page, f"home-{role}-390")
         for path in pages:
             page.goto(path, axe=False)
+            if os.environ.get("LIN_PHONE_SCREENSHOTS"):  # every page, for a human to review
+                name = resolve(urlsplit(path).path).view_name.replace(":", "-")
+                screenshot(page, f"phone-{role}-{name}")
             problems.extend(f"{role} {path}: {found}" for found in page.evaluate(SIDEWAYS))
     assert problems == [], "\n".join(problems)
