@@ -300,3 +300,34 @@ def series_trend(series) -> list[dict]:
         }
         for pk, entry in by_meeting.items()
     ]
+
+
+def open_rounds_home(user, memberships, *, now=None) -> list[dict]:
+    """For the home page: the open rounds of the person's current networks they are invited
+    to and have not sent yet, closing soonest first (one query; none without memberships)."""
+    network_ids = [m.network_id for m in memberships]
+    if not network_ids:
+        return []
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = Response.objects.filter(
+        round=OuterRef("pk"), respondent=user, submitted_at__isnull=False
+    )
+    rounds = (
+        Round.objects.filter(
+            network_id__in=network_ids,
+            invitees__user=user,
+            opened_at__isnull=False,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .exclude(Exists(sent))
+        .select_related("network")
+        .distinct()
+        .order_by("closes_on", "pk")
+    )
+    items = []
+    for round_ in rounds:
+        instrument = inst.builtin(round_.instrument_code)
+        items.append({"round": round_, "title": instrument.title if instrument else None})
+    return items

@@ -105,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sessions.reminders.context_processors.notifications",
             ],
-            "builtins": ["lin_platform.error_summary"],
+            "builtins": ["lin_platform.error_summary", "lin_platform.icons"],
         },
     },
 ]

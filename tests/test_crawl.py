@@ -212,6 +212,7 @@ class Crawl:
     found_on: dict[str, str] = field(default_factory=dict)  # url -> the page linking to it
     forms: dict[tuple, tuple[str, Form]] = field(default_factory=dict)  # key -> (page, form)
     problems: list[str] = field(default_factory=list)
+    downloads: set[str] = field(default_factory=set)  # pages that are files, not HTML
 
 
 def internal(href: str, base: str) -> str | None:
@@ -269,7 +270,9 @@ def crawl(client: Client, english: set[str], start: str = "/") -> Crawl:
         targets: list[str] = []
         if response.status_code in (301, 302):
             targets.append(response["Location"])
-        elif response.status_code == 200 and not is_download(path, response):
+        elif response.status_code == 200 and is_download(path, response):
+            result.downloads.add(path)
+        elif response.status_code == 200:
             page = parse(response.content.decode())
             result.problems.extend(f"GET {path}: {p}" for p in check_page(page, english))
             targets.extend(page.links)

@@ -335,6 +335,13 @@ class PatternMatrix:
         """(label of who shadowed, cells per host profession), for the template."""
         return [(label, self.row(code)) for code, label in self.shadower_professions]
 
+    @property
+    def labelled_table(self) -> list[tuple[str, list[tuple[str, dict | None]]]]:
+        """As ``table``, each cell with the label of its host profession (the column), so a
+        phone can show the matrix as one card per row."""
+        labels = [label for _code, label in self.host_professions]
+        return [(label, list(zip(labels, cells, strict=True))) for label, cells in self.table]
+
 
 def days_in_period(network: Network, start: date, end: date) -> QuerySet[ShadowingDay]:
     return ShadowingDay.objects.filter(network=network, date__gte=start, date__lte=end)
@@ -689,3 +696,34 @@ def home_for(user, memberships: list[Membership], *, today: date | None = None) 
         for network in student_networks
     ]
     return home
+
+
+@dataclass
+class FeedbackWaiting:
+    network: Network
+    count: int
+
+
+def feedback_waiting_for(user, memberships: list[Membership]) -> list[FeedbackWaiting]:
+    """For a teacher's home page: per network, how many reflections of the students they
+    teach wait for feedback (as in ``feedback_queue``); one query whatever the number of
+    networks and days, none for someone who teaches nowhere."""
+    teaching = {m.network_id: m.network for m in memberships if m.role == Role.TEACHER}
+    if not teaching:
+        return []
+    rule = Q(pk__in=[])
+    for network_id in teaching:
+        rule |= Q(network_id=network_id, shadower_id__in=taught_students(user, network_id))
+    has_feedback = ShadowingFeedback.objects.filter(day_id=OuterRef("pk"))
+    rows = (
+        ShadowingDay.objects.filter(rule, reflection_written_at__isnull=False)
+        .exclude(status__in=CLOSED_STATUSES)
+        .exclude(Exists(has_feedback))
+        .values("network_id")
+        .annotate(n=Count("pk"))
+        .order_by("network_id")
+    )
+    return sorted(
+        (FeedbackWaiting(teaching[row["network_id"]], row["n"]) for row in rows),
+        key=lambda item: item.network.name,
+    )

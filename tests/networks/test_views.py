@@ -248,9 +248,10 @@ def test_home_queries_do_not_grow_with_networks(client, count, django_assert_num
         ShadowingDayFactory(network=network, shadower=UserFactory(), host=user, status="requested")
     client.force_login(user)
     client.get(reverse("home"))
-    # session, user, memberships, the meetings on home, the cases of the pair, and one
-    # query for the person's shadowing days
-    with django_assert_num_queries(8):
+    # session, user, memberships, the meetings on home, the cases of the pair, one query for
+    # the person's shadowing days, their actions, their open questionnaires, and the cards'
+    # member counts and meeting figures (one query each, whatever the number of networks)
+    with django_assert_num_queries(12):
         response = client.get(reverse("home"))
     assert len(response.context["memberships"]) == count
     shadowing = response.context["shadowing"]

@@ -110,8 +110,8 @@ def test_host_sees_requests_and_days_to_confirm(client, network):
     html = response.content.decode()
     assert f'href="/netwerken/lin-oost/meelopen/{request.pk}/"' in html
     assert f'href="/netwerken/lin-oost/meelopen/{to_confirm.pk}/"' in html
-    assert "Aanvragen die op je antwoord wachten" in html
-    assert "Dagen om te bevestigen" in html
+    assert "Aanvraag die op je antwoord wacht" in html
+    assert "Dag om te bevestigen" in html
 
 
 def test_host_through_a_partner_network_sees_the_request(client, network):

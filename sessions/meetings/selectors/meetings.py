@@ -2,8 +2,10 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count as CountOf
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -272,3 +274,23 @@ def unanswered_invitees(meeting: Meeting, invited_networks=None) -> list:
         .exclude(pk__in=answered)
         .order_by("full_name", "email")
     )
+
+
+def network_figures(user, network_ids, *, now=None) -> dict[int, dict]:
+    """Per network of ``network_ids``: its next scheduled meeting's start (``next``) and the
+    number of its meetings this month (``this_month``), cancelled ones not counted; one
+    query whatever the number of networks and meetings."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    month_start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    month_end = (month_start + timedelta(days=32)).replace(day=1)
+    rows = (
+        Meeting.objects.filter(network_id__in=list(network_ids))
+        .exclude(status=MeetingStatus.CANCELLED)
+        .values("network_id")
+        .annotate(
+            next=Min("starts_at", filter=Q(starts_at__gt=now, status=MeetingStatus.SCHEDULED)),
+            this_month=CountOf("pk", filter=Q(starts_at__gte=month_start, starts_at__lt=month_end)),
+        )
+    )
+    return {row["network_id"]: row for row in rows}

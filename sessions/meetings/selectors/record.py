@@ -1,13 +1,13 @@
 """Reads for the method script, the structured record and the agreed actions."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from accounts.models import User
 from networks.models import Membership
 
 from ..choices import RsvpAnswer
 from ..methods import Method, method_for
-from ..models import ActionStatus, Meeting, MeetingAction, MeetingRecord, MeetingRole
+from ..models import ActionKind, ActionStatus, Meeting, MeetingAction, MeetingRecord, MeetingRole
 
 
 def record_of(meeting: Meeting) -> MeetingRecord | None:
@@ -94,4 +94,21 @@ def people_for_roles(meeting: Meeting) -> QuerySet[User]:
     )
     return (
         User.objects.filter(own | guests, is_active=True).distinct().order_by("full_name", "email")
+    )
+
+
+def actions_due_for(user, *, limit: int = 10) -> list[MeetingAction]:
+    """The open actions the person owns, those due soonest first (one query)."""
+    if not user.is_authenticated:
+        return []
+    network_ids = Membership.objects.current().filter(user=user).values("network_id")
+    return list(
+        MeetingAction.objects.filter(
+            owner=user,
+            status=ActionStatus.OPEN,
+            kind=ActionKind.ACTION,
+            meeting__network_id__in=network_ids,
+        )
+        .select_related("meeting__network")
+        .order_by(F("due_on").asc(nulls_last=True), "created_at", "pk")[:limit]
     )
