@@ -9,14 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     LIN_VAR_DIR=/var/lib/lin \
     STATIC_ROOT=/app/staticfiles
 
-# Pango for WeasyPrint (the period report's PDF).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-    && rm -rf /var/lib/apt/lists/*
-
 RUN groupadd --system lin && useradd --system --gid lin --home-dir /app --no-create-home lin
 
-# WeasyPrint (the certificate of attendance, a PDF) needs Pango and its fonts.
+# WeasyPrint (certificates of attendance, the period report: PDFs) needs Pango and its fonts.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
