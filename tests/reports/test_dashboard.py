@@ -324,3 +324,16 @@ def test_dashboard_in_a_constant_number_of_queries(
         response = client.get(url, {"start": "2026-01-01", "end": "2026-06-30"})
 
     assert response.context["sections"][0].tables[0].rows[-1][1] == 3 + extra
+
+
+def test_cases_presented_count_those_presented_at_a_meeting_in_the_period(network):
+    from tests.casework.factories import CaseFactory
+
+    inside = _meeting(network, (2026, 3, 12), fmt="casuistiek")
+    outside = _meeting(network, (2026, 8, 20), fmt="casuistiek")
+    CaseFactory(network=network, status="presented", meeting=inside)
+    CaseFactory(network=network, status="presented", meeting=inside)
+    CaseFactory(network=network, status="presented", meeting=outside)  # after the period
+    CaseFactory(network=network, status="draft")  # not presented
+    rows = _tables(_sections(network)["learning"])["Cases and lessons"]
+    assert rows == [["Cases presented", 2], ["Lessons linked to themes", 1]]
