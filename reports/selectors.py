@@ -50,6 +50,11 @@ class Table:
     rows: list[list]
     chart: str | None = None
 
+    @property
+    def labelled_rows(self) -> list[list[tuple[str, object]]]:
+        """Each cell with its column's heading: on a phone a row reads as a small card."""
+        return [list(zip(self.headers, row, strict=False)) for row in self.rows]
+
 
 @dataclass
 class Section:

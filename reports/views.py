@@ -268,7 +268,7 @@ def compare(request):
         # researcher: only those names link to it.
         dashboards = comparison.dashboard_network_ids(request.user)
         for row in rows:
-            row["cells"] = [row[key] for key in comparison.KEYS[1:]]
+            row["cells"] = [(column.label, row[column.key]) for column in comparison.COLUMNS[1:]]
             row["links"] = row["network"].pk in dashboards
         fmt = request.GET.get("fmt")
         if fmt in FORMATS:

@@ -127,6 +127,15 @@ NEW_COLUMNS = {
     ("meetings_meeting", "learning_hours"): None,
     ("meetings_shadowingslot", "series"): None,
     ("networks_network", "shadowing_teachers"): True,
+    ("networks_network", "focus"): "",
+    ("networks_network", "learning_needs"): "",
+    ("networks_networkpartner", "brings_money"): False,
+    ("networks_networkpartner", "brings_people"): False,
+    ("networks_networkpartner", "brings_place"): False,
+    ("networks_networkpartner", "brings_time"): False,
+    ("networks_networkpartner", "contact_id"): None,
+    ("networks_networkpartner", "contribution"): "",
+    ("networks_theme", "archived_at"): None,
 }
 
 
