@@ -11,6 +11,8 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 # Extra arguments for pytest, e.g. `make test PYTEST_ARGS="-x tests/networks"`.
 PYTEST_ARGS ?=
+# Processes for the fast tests (pytest-xdist); the browser and real-worker tests run alone.
+TEST_WORKERS ?= 2
 # The port of `make run` (SITE_URL, the address in mails, follows it unless set).
 PORT ?= 8000
 
@@ -57,10 +59,16 @@ run: install compilemessages
 		$(BIN)/honcho start -f Procfile --port $(PORT)
 
 # pytest exits 5 when it collected no test: that is a failure too, and says so.
+# Two passes: the fast tests on TEST_WORKERS processes (pytest-xdist), then the browser and
+# real-worker tests one at a time (they start servers of their own). A pass that collects
+# nothing (e.g. PYTEST_ARGS naming only fast tests) is fine; both collecting nothing is not.
 test: install compilemessages
-	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
-	if [ $$status -eq 5 ]; then echo "make test: pytest collected no test (exit 5)" >&2; fi; \
-	exit $$status
+	@fast=0; slow=0; \
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not e2e" $(PYTEST_ARGS) || fast=$$?; \
+	$(PY) -m pytest -m "browser or e2e" $(PYTEST_ARGS) || slow=$$?; \
+	if [ $$fast -eq 5 ] && [ $$slow -eq 5 ]; then echo "make test: pytest collected no test (exit 5)" >&2; exit 5; fi; \
+	[ $$fast -eq 5 ] && fast=0; [ $$slow -eq 5 ] && slow=0; \
+	[ $$fast -eq 0 ] && [ $$slow -eq 0 ]
 
 lint: install
 	$(BIN)/ruff check .
